@@ -1,0 +1,42 @@
+//! Errors the library reports.
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum Error {
+    /// A lexicon or rule file that cannot be read as TOML of the expected shape.
+    #[error("{file}: {message}")]
+    Lexicon { file: String, message: String },
+    /// A date that is not a valid YYYY-MM-DD calendar date.
+    #[error("invalid date {0:?}: expected YYYY-MM-DD")]
+    BadDate(String),
+}
+
+/// Parses a YYYY-MM-DD date as given on the command line or in a dateline.
+pub fn parse_iso_date(s: &str) -> Result<jiff::civil::Date, Error> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped {
+        return Err(Error::BadDate(s.to_string()));
+    }
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| Error::BadDate(s.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert!(parse_iso_date("2024-10-23").is_ok());
+        assert!(parse_iso_date("2024-02-30").is_err());
+        assert!(parse_iso_date("2024-1-3").is_err());
+        assert!(parse_iso_date("yesterday").is_err());
+    }
+}

@@ -1,0 +1,743 @@
+//! The extractor: one linear scan over the text that stops only where a
+//! quantity can start (a digit, a currency sign, or a lexicon word), runs the
+//! grammar pieces there, and assembles each mention with its bounds, unit or
+//! counted noun, time base and context.
+
+pub mod clock;
+pub mod context;
+pub mod date;
+pub mod noun;
+pub mod number;
+pub mod words;
+
+use rust_decimal::Decimal;
+
+use crate::lexicon::{BOUNDS, MARKERS, TIME_BASES, VAGUE};
+use crate::quantity::{Approx, ClockTime, Kind, Marker, Quantity, Value};
+use crate::span::Span;
+use crate::units::{self, Dimension, Unit};
+use words::{Lower, skip_gap, skip_spaces, word_char_at, word_char_before, word_end};
+
+/// What the extractor needs to know besides the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The article's date, for resolving relative dates ("on Wednesday").
+    pub document_date: Option<jiff::civil::Date>,
+}
+
+/// Finds every quantity in `text`, in order of position.
+pub fn extract(text: &str, options: &Options) -> Vec<Quantity> {
+    let mut scan = Scanner {
+        text,
+        options,
+        out: Vec::new(),
+    };
+    scan.run();
+    let mut out = scan.out;
+    context::annotate(text, &mut out);
+    out
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    options: &'a Options,
+    out: Vec<Quantity>,
+}
+
+/// Currency signs that may stand before a number.
+fn is_currency_sign(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '₪' | '₦' | '₱' | '฿' | '₫'
+    )
+}
+
+impl Scanner<'_> {
+    fn run(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                if word_char_before(text, i) {
+                    // Inside a word such as "A320" or "COVID-19"'s "19" after a letter.
+                    i = word_end(text, i);
+                    continue;
+                }
+                i = match self.at_digit(i) {
+                    Some(end) => end,
+                    None => skip_token(text, i),
+                };
+                continue;
+            }
+            if b.is_ascii_alphabetic() {
+                let end = word_end(text, i);
+                if !word_char_before(text, i)
+                    && let Some(next) = self.at_word(i, end)
+                {
+                    i = next;
+                    continue;
+                }
+                i = end;
+                continue;
+            }
+            if b == b'-' || b == b'.' || b == b'+' {
+                let next_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                let prev_ok =
+                    i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
+                if next_digit
+                    && prev_ok
+                    && let Some(end) = self.number_mention(i, i, None)
+                {
+                    i = end;
+                    continue;
+                }
+                i += 1;
+                continue;
+            }
+            if b == b'$' || b >= 0x80 {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if is_currency_sign(c)
+                    && let Some(end) = self.currency_mention(i)
+                {
+                    i = end;
+                    continue;
+                }
+                if b >= 0x80 && c.is_alphabetic() {
+                    i = word_end(text, i);
+                    continue;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// At a digit: a clock time, a date, or a number with what follows it.
+    fn at_digit(&mut self, i: usize) -> Option<usize> {
+        if let Some(end) = self.clock_mention(i) {
+            return Some(end);
+        }
+        if let Some(end) = self.date_mention(i) {
+            return Some(end);
+        }
+        self.number_mention(i, i, None)
+    }
+
+    /// At a word: a lexicon word may start a quantity.
+    fn at_word(&mut self, i: usize, end: usize) -> Option<usize> {
+        let lower = Lower::new(&self.text[i..end])?;
+        let w = lower.as_str();
+        if clock::starts_clock(w)
+            && let Some(end) = self.clock_mention(i)
+        {
+            return Some(end);
+        }
+        if date::starts_date(w)
+            && let Some(end) = self.date_mention(i)
+        {
+            return Some(end);
+        }
+        if units::starts_currency(w)
+            && let Some(end) = self.currency_mention(i)
+        {
+            return Some(end);
+        }
+        if VAGUE.starts_with_word(w)
+            && let Some(end) = self.vague_mention(i)
+        {
+            return Some(end);
+        }
+        if number::starts_number(w) {
+            return self.number_mention(i, i, None);
+        }
+        None
+    }
+
+    fn clock_mention(&mut self, i: usize) -> Option<usize> {
+        let m = clock::parse_clock(self.text, i)?;
+        let value = match m.time {
+            Some(t) => Value::Time(t),
+            None => Value::Time(ClockTime { hour: 0, minute: 0 }),
+        };
+        let mut q = Quantity::new(m.span, m.span, Kind::Time, value);
+        if m.time.is_none() {
+            // A zone written alone ("EDT (UTC-5)"): no clock value.
+            q.value = Value::Date(None);
+        }
+        q.unit = m.zone;
+        self.out.push(q);
+        Some(m.span.end)
+    }
+
+    fn date_mention(&mut self, i: usize) -> Option<usize> {
+        let m = date::parse_date(self.text, i, self.options.document_date)?;
+        let mut q = Quantity::new(m.span, m.span, Kind::Date, Value::Date(m.value));
+        q.date = m.info;
+        self.out.push(q);
+        Some(m.span.end)
+    }
+
+    /// A currency sign or code, then a number: "$3bn", "US$1.2 billion", "ISK 24,766 million".
+    fn currency_mention(&mut self, i: usize) -> Option<usize> {
+        let (num_start, unit) = units::currency_before(self.text, i)?;
+        let num_start = skip_spaces(self.text, num_start);
+        self.number_mention(i, num_start, Some(unit))
+    }
+
+    /// A vague quantifier: "thousands of soldiers", "dozens", "tens of thousands".
+    fn vague_mention(&mut self, i: usize) -> Option<usize> {
+        let text = self.text;
+        let (end, v) = VAGUE.match_at(text, i)?;
+        // "hundreds" inside "two hundreds"? The number grammar handles
+        // counted scales; a vague word stands alone.
+        let mut q = Quantity::new(
+            Span::new(i, end),
+            Span::new(i, end),
+            Kind::Count,
+            Value::Number(v.value),
+        );
+        q.approx = Approx::Vague;
+        q.low = Some(v.low);
+        q.high = v.high;
+        let mut end_all = end;
+        // "thousands of soldiers", "thousands of dollars".
+        let after_of = of_phrase(text, end);
+        if let Some(after) = after_of {
+            if let Some(u) = units::unit_after(text, after)
+                && u.start == skip_spaces(text, after)
+                && u.unit.dimension == Dimension::Currency
+            {
+                q.kind = Kind::Money;
+                q.unit = Some(u.unit.code.clone());
+                end_all = u.end;
+            } else if let Some(np) = noun::phrase_after(text, after) {
+                q.noun = Some(np.span);
+                q.unit = Some(np.lemma);
+                end_all = np.span.end;
+            }
+        } else if let Some(np) = noun::phrase_after(text, end) {
+            // "thousands more soldiers" is rare; "dozens injured" has no noun.
+            q.noun = Some(np.span);
+            q.unit = Some(np.lemma);
+            end_all = np.span.end;
+        }
+        if q.noun.is_none() && q.kind == Kind::Count {
+            // "hundreds" alone: still a count of something unnamed.
+            q.unit = None;
+        }
+        q.span = Span::new(i, end_all);
+        end_all = self.time_base(&mut q, end_all);
+        self.bounds_and_markers(&mut q);
+        self.out.push(q);
+        Some(end_all)
+    }
+
+    /// A number at `num_start` (with the mention starting at `start`, before
+    /// any currency sign), and everything that qualifies it.
+    fn number_mention(
+        &mut self,
+        start: usize,
+        num_start: usize,
+        currency: Option<&'static Unit>,
+    ) -> Option<usize> {
+        let text = self.text;
+        let m = number::parse_number(text, num_start, currency.is_some())?;
+        if m.end <= num_start {
+            return None;
+        }
+        if currency.is_none() && is_reference_number(text, num_start, m.end) {
+            return Some(m.end);
+        }
+        let mut number_span = Span::new(start, m.end);
+        let mut q = Quantity::new(
+            number_span,
+            number_span,
+            Kind::Number,
+            Value::Number(m.value),
+        );
+        q.written = m.written;
+        if m.ordinal {
+            q.kind = Kind::Ordinal;
+            self.bounds_and_markers(&mut q);
+            self.out.push(q);
+            return Some(m.end);
+        }
+        let mut end = m.end;
+
+        // A range: "200-300", "200 to 300", "between 200 and 300".
+        if let Some((hi_end, hi)) = range_tail(text, end, start, currency.is_some()) {
+            if hi >= m.value {
+                q.low = Some(m.value);
+                q.high = Some(hi);
+                q.approx = Approx::Range;
+                end = hi_end;
+                number_span.end = hi_end;
+                q.number = number_span;
+            }
+        }
+
+        // A share: "one in five", "two out of three".
+        if currency.is_none()
+            && let Some((share_end, denominator)) = share_tail(text, end)
+            && denominator > Decimal::ZERO
+            && m.value <= denominator
+            && let Some(pct) = (m.value * Decimal::ONE_HUNDRED).checked_div(denominator)
+        {
+            let pct = pct.round_dp(6);
+            q.kind = Kind::Percent;
+            q.value = Value::Number(pct);
+            q.low = Some(pct);
+            q.high = Some(pct);
+            q.unit = Some("percent".to_string());
+            end = share_end;
+            q.number = Span::new(start, end);
+            end = self.noun_of(&mut q, end);
+            q.span = Span::new(start, end);
+            self.bounds_and_markers(&mut q);
+            self.out.push(q);
+            return Some(end);
+        }
+
+        // A currency: given before the number, or written after it.
+        if let Some(unit) = currency {
+            q.kind = Kind::Money;
+            q.unit = Some(unit.code.clone());
+            // "$5 million dollars" would repeat the currency; take it if present.
+            if let Some(u) = units::unit_after(text, end)
+                && u.unit.dimension == Dimension::Currency
+                && u.unit.code == unit.code
+            {
+                end = u.end;
+            }
+        } else if let Some(u) = units::unit_after(text, end) {
+            q.unit = Some(u.unit.code.clone());
+            q.kind = match u.unit.dimension {
+                Dimension::Currency => Kind::Money,
+                Dimension::Percent => Kind::Percent,
+                Dimension::Time => Kind::Duration,
+                _ => Kind::Measure,
+            };
+            end = u.end;
+        } else if let Some(after) = after_half_article(text, &self.text[num_start..m.end], end)
+            && let Some(u) = units::unit_after(text, after)
+            && u.unit.dimension == Dimension::Time
+        {
+            // "half an hour", "a quarter of an hour".
+            q.unit = Some(u.unit.code.clone());
+            q.kind = Kind::Duration;
+            end = u.end;
+        }
+
+        match q.kind {
+            Kind::Percent => {
+                // "40% of voters".
+                end = self.noun_of(&mut q, end);
+            }
+            Kind::Number => {
+                // A counted noun: "3,000 North Korean soldiers", "1,200 deaths and injuries".
+                if let Some(np) = noun::phrase_after(text, end) {
+                    q.kind = Kind::Count;
+                    q.noun = Some(np.span);
+                    q.unit = Some(np.lemma);
+                    end = np.span.end;
+                }
+            }
+            _ => {}
+        }
+        q.span = Span::new(start, end);
+        end = self.time_base(&mut q, end);
+        self.bounds_and_markers(&mut q);
+        self.out.push(q);
+        Some(end)
+    }
+
+    /// "40% of voters", "two in five of the members": the noun after "of".
+    fn noun_of(&self, q: &mut Quantity, end: usize) -> usize {
+        if let Some(after) = of_phrase(self.text, end)
+            && let Some(np) = noun::phrase_after(self.text, after)
+        {
+            q.noun = Some(np.span);
+            return np.span.end;
+        }
+        end
+    }
+
+    /// A time base after the mention: "a day", "every day", "per year".
+    fn time_base(&self, q: &mut Quantity, end: usize) -> usize {
+        if matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal) {
+            return end;
+        }
+        if let Some((s, e, per)) = TIME_BASES.after.match_after(self.text, end)
+            && s <= skip_spaces(self.text, end)
+        {
+            // "three days a week": a duration per week is still a rate.
+            q.per = Some(per);
+            q.span.end = e;
+            return e;
+        }
+        // "1,200 daily deaths": the base sits before the noun.
+        if let Some(noun) = q.noun
+            && let Some((_, _, per)) = TIME_BASES.before_noun.match_after(self.text, q.number.end)
+            && noun.start <= skip_spaces(self.text, q.number.end)
+        {
+            q.per = Some(per);
+        }
+        end
+    }
+
+    /// Bound words before the figure ("more than", "about") and role markers
+    /// ("an additional", "of whom"), with the interval they give.
+    fn bounds_and_markers(&self, q: &mut Quantity) {
+        let text = self.text;
+        let mut start = q.span.start;
+        // "between 200 and 300": the range's own opener.
+        if q.approx == Approx::Range
+            && let Some((ps, pe)) = words::prev_word(text, start)
+            && text[ps..pe].eq_ignore_ascii_case("between")
+            && skip_spaces(text, pe) == start
+        {
+            start = ps;
+        }
+        if q.approx != Approx::Range
+            && let Some((s, bound)) = BOUNDS.match_before(text, start)
+            && !part_of_phrase_before(text, s)
+        {
+            let v = q.value.number();
+            apply_bound(q, bound, v);
+            start = s;
+        }
+        // Role markers sit before the bound: "an additional 1,500", "of whom 12",
+        // or right after the figure: "1,500 more soldiers", "4,500 in total".
+        if let Some((s, role)) = MARKERS.before.match_before(text, start) {
+            q.marker = Some(Marker {
+                role: *role,
+                span: Span::new(s, gap_end_back(text, start)),
+            });
+            if *role == crate::quantity::MarkerRole::Increment {
+                start = s;
+            }
+        } else if let Some((s, e, role)) = MARKERS.after.match_after(text, q.number.end)
+            && s == skip_spaces(text, q.number.end)
+        {
+            q.marker = Some(Marker {
+                role: *role,
+                span: Span::new(s, e),
+            });
+        } else if let Some((s, e, role)) = MARKERS.after.match_after(text, q.span.end)
+            && *role == crate::quantity::MarkerRole::Total
+            && s <= skip_spaces(text, q.span.end) + 1
+        {
+            q.marker = Some(Marker {
+                role: *role,
+                span: Span::new(s, e),
+            });
+        }
+        q.span.start = start;
+    }
+}
+
+/// The end of a phrase before `at`, excluding trailing spaces.
+fn gap_end_back(text: &str, at: usize) -> usize {
+    words::skip_spaces_back(text, at)
+}
+
+/// A bound word that is really part of a larger phrase ("the more than"? no):
+/// "some" in "for some 60,000" is a hedge, but "over" in "take over 3 ..."
+/// after a verb particle is rare enough to accept.
+fn part_of_phrase_before(_text: &str, _start: usize) -> bool {
+    false
+}
+
+fn apply_bound(q: &mut Quantity, bound: &crate::lexicon::Bound, value: Option<Decimal>) {
+    let Some(v) = value else { return };
+    let (lo, hi) = (q.low.unwrap_or(v), q.high.unwrap_or(v));
+    q.approx = bound.approx;
+    match bound.approx {
+        Approx::MoreThan | Approx::AtLeast => {
+            q.low = Some(lo);
+            q.high = None;
+        }
+        Approx::LessThan | Approx::AtMost => {
+            q.low = None;
+            q.high = Some(hi);
+        }
+        Approx::About => {
+            let below = bound.below.unwrap_or(Decimal::ZERO);
+            let above = bound.above.unwrap_or(Decimal::ZERO);
+            q.low = Some(lo - (lo * below).abs());
+            q.high = Some(hi + (hi * above).abs());
+        }
+        _ => {}
+    }
+}
+
+/// Skips one token that did not parse as a quantity: the run of digits and
+/// digit punctuation, so "1.2.3" is not re-scanned from its middle.
+fn skip_token(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len() {
+        let b = bytes[j];
+        let inner = matches!(b, b'.' | b',' | b'-' | b'/' | b':')
+            && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_alphanumeric() || inner {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j.max(i + 1)
+}
+
+/// Numbers that are references, not quantities: "Chapter 11", "page 5",
+/// "No. 3", version numbers "1.2.3", phone numbers "555-1234".
+fn is_reference_number(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Version numbers and dotted or dashed digit groups: "1.2.3", "555-1234-".
+    if end < bytes.len() && bytes[end] == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return true;
+    }
+    // Phone numbers: "555-1234", "(202) 456-1111", "+1 202 555 0100".
+    if end + 1 < bytes.len()
+        && bytes[end] == b'-'
+        && bytes[end + 1].is_ascii_digit()
+        && text[start..end].bytes().all(|b| b.is_ascii_digit())
+        && (end - start == 3 || end - start == 4)
+    {
+        let rest = &bytes[end + 1..];
+        let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if n == 4 && (end - start == 3) {
+            return true;
+        }
+    }
+    if start > 0 && bytes[start - 1] == b')' {
+        return true;
+    }
+    if let Some((ps, pe)) = words::prev_word(text, start) {
+        let gap = &text[pe..start];
+        if gap.chars().all(words::is_space) || gap == "." || gap == ". " {
+            if let Some(w) = Lower::new(&text[ps..pe]) {
+                return matches!(
+                    w.as_str(),
+                    "chapter"
+                        | "chapters"
+                        | "page"
+                        | "pages"
+                        | "p"
+                        | "pp"
+                        | "section"
+                        | "article"
+                        | "articles"
+                        | "clause"
+                        | "paragraph"
+                        | "no"
+                        | "nos"
+                        | "room"
+                        | "route"
+                        | "highway"
+                        | "interstate"
+                        | "flight"
+                        | "seat"
+                        | "platform"
+                        | "gate"
+                        | "version"
+                        | "v"
+                        | "vol"
+                        | "volume"
+                        | "issue"
+                        | "episode"
+                        | "season"
+                        | "resolution"
+                        | "amendment"
+                        | "psalm"
+                        | "exit"
+                        | "channel"
+                        | "line"
+                        | "lane"
+                        | "bus"
+                        | "apartment"
+                        | "apt"
+                        | "suite"
+                        | "unit"
+                        | "block"
+                        | "lot"
+                        | "level"
+                        | "figure"
+                        | "fig"
+                        | "table"
+                        | "rule"
+                        | "act"
+                        | "scene"
+                        | "verse"
+                        | "tel"
+                        | "phone"
+                        | "fax"
+                        | "call"
+                        | "dial"
+                        | "ext"
+                        | "extension"
+                        | "code"
+                        | "model"
+                        | "number"
+                        | "iso"
+                        | "type"
+                        | "grade"
+                        | "class"
+                        | "category"
+                        | "stage"
+                        | "phase"
+                        | "windows"
+                        | "ios"
+                        | "android"
+                );
+            }
+        }
+    }
+    // Street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
+    if let Some((s1, e1)) = words::next_word(text, end)
+        && bytes.get(s1).is_some_and(u8::is_ascii_uppercase)
+        && let Some((s2, e2)) = words::next_word(text, e1)
+        && text[e1..s2].chars().all(words::is_space)
+    {
+        let _ = s1;
+        if let Some(w) = Lower::new(&text[s2..e2]) {
+            return matches!(
+                w.as_str(),
+                "street"
+                    | "st"
+                    | "avenue"
+                    | "ave"
+                    | "road"
+                    | "rd"
+                    | "boulevard"
+                    | "blvd"
+                    | "lane"
+                    | "drive"
+                    | "place"
+                    | "square"
+                    | "terrace"
+                    | "crescent"
+            );
+        }
+    }
+    false
+}
+
+/// After "of" (and an optional determiner): where the noun phrase starts.
+fn of_phrase(text: &str, end: usize) -> Option<usize> {
+    let (s, e) = words::next_word(text, end)?;
+    if s != skip_spaces(text, end) || !text[s..e].eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let mut at = e;
+    if let Some((s2, e2)) = words::next_word(text, at)
+        && let Some(w) = Lower::new(&text[s2..e2])
+        && matches!(
+            w.as_str(),
+            "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "your" | "all"
+        )
+    {
+        at = e2;
+    }
+    Some(at)
+}
+
+/// After "half"/"quarter": the article of "half an hour", "a quarter of an hour".
+fn after_half_article(text: &str, number_text: &str, end: usize) -> Option<usize> {
+    let lower = number_text.to_ascii_lowercase();
+    if !(lower.ends_with("half") || lower.ends_with("quarter")) {
+        return None;
+    }
+    let mut at = end;
+    if let Some((s, e)) = words::next_word(text, at)
+        && text[s..e].eq_ignore_ascii_case("of")
+    {
+        at = e;
+    }
+    let (s, e) = words::next_word(text, at)?;
+    let w = &text[s..e];
+    (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")).then_some(e)
+}
+
+/// The upper end of a range after a number ending at `end`.
+fn range_tail(text: &str, end: usize, start: usize, money: bool) -> Option<(usize, Decimal)> {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    // "200-300", "200–300" (en dash), "200 - 300".
+    let after = skip_spaces(text, at);
+    let dash = if text[after..].starts_with('-') {
+        Some(1)
+    } else if text[after..].starts_with('–') || text[after..].starts_with('—') {
+        Some(3)
+    } else {
+        None
+    };
+    if let Some(len) = dash {
+        at = skip_spaces(text, after + len);
+    } else if let Some((s, e)) = words::next_word(text, at) {
+        let w = &text[s..e];
+        let between = words::prev_word(text, start)
+            .is_some_and(|(ps, pe)| text[ps..pe].eq_ignore_ascii_case("between"));
+        let from = words::prev_word(text, start)
+            .is_some_and(|(ps, pe)| text[ps..pe].eq_ignore_ascii_case("from"));
+        if w.eq_ignore_ascii_case("to") && !from || (w.eq_ignore_ascii_case("and") && between) {
+            at = skip_spaces(text, e);
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    }
+    // The upper end may repeat the currency: "$200-$300".
+    if money && let Some((num, _)) = units::currency_before(text, at) {
+        at = skip_spaces(text, num);
+    }
+    if !bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let hi = number::parse_number(text, at, money)?;
+    if hi.ordinal {
+        return None;
+    }
+    Some((hi.end, hi.value))
+}
+
+/// "in five", "out of three" after a numerator: the denominator.
+fn share_tail(text: &str, end: usize) -> Option<(usize, Decimal)> {
+    let (s, e) = words::next_word(text, end)?;
+    if s != skip_spaces(text, end) {
+        return None;
+    }
+    let w = &text[s..e];
+    let at = if w.eq_ignore_ascii_case("in") {
+        e
+    } else if w.eq_ignore_ascii_case("out") {
+        let (s2, e2) = words::next_word(text, e)?;
+        if !text[s2..e2].eq_ignore_ascii_case("of") {
+            return None;
+        }
+        e2
+    } else {
+        return None;
+    };
+    let at = skip_gap(text, at);
+    if !word_char_at(text, at) {
+        return None;
+    }
+    let m = number::parse_number(text, at, false)?;
+    if m.ordinal || !m.written.digits && m.value > Decimal::from(1000) {
+        return None;
+    }
+    // "1 in 2024" is a year; a share's denominator is followed by no unit.
+    if m.value.fract() != Decimal::ZERO {
+        return None;
+    }
+    if units::unit_after(text, m.end).is_some() {
+        return None;
+    }
+    Some((m.end, m.value))
+}

@@ -1,0 +1,601 @@
+//! Counted nouns: the noun phrase after a figure ("3,000 North Korean
+//! soldiers" → "soldier") and its lemma. No tagger: a phrase is the run of
+//! content words after the figure, ending before a function word, an adverb,
+//! a verb form with nothing after it, or punctuation; coordinated plurals stay
+//! whole ("deaths and injuries" → "death and injury").
+
+use crate::extract::words::{Lower, skip_spaces, word_end};
+use crate::span::Span;
+
+/// A counted noun phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NounPhrase {
+    pub span: Span,
+    /// The head noun's lemma, or the coordinated lemmas ("death and injury").
+    pub lemma: String,
+}
+
+const MAX_WORDS: usize = 5;
+
+/// Words that end a noun phrase (or can never start one).
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "can"
+            | "shall"
+            | "it"
+            | "its"
+            | "this"
+            | "these"
+            | "those"
+            | "than"
+            | "as"
+            | "per"
+            | "each"
+            | "every"
+            | "over"
+            | "under"
+            | "about"
+            | "into"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "while"
+            | "when"
+            | "where"
+            | "if"
+            | "so"
+            | "not"
+            | "no"
+            | "do"
+            | "does"
+            | "did"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "you"
+            | "i"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "his"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "there"
+            | "here"
+            | "then"
+            | "also"
+            | "only"
+            | "just"
+            | "even"
+            | "still"
+            | "yet"
+            | "more"
+            | "less"
+            | "most"
+            | "least"
+            | "fewer"
+            | "up"
+            | "down"
+            | "out"
+            | "off"
+            | "against"
+            | "between"
+            | "among"
+            | "through"
+            | "across"
+            | "around"
+            | "until"
+            | "till"
+            | "via"
+            | "percent"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "last"
+            | "next"
+            | "according"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "including"
+            | "whereas"
+            | "because"
+            | "although"
+            | "though"
+            | "unlike"
+            | "like"
+            | "toward"
+            | "towards"
+            | "within"
+            | "without"
+            | "upon"
+            | "onto"
+            | "plus"
+            | "minus"
+            | "times"
+            | "versus"
+            | "vs"
+            | "v"
+            | "what"
+            | "how"
+            | "why"
+            | "all"
+            | "both"
+            | "either"
+            | "neither"
+            | "some"
+            | "any"
+            | "many"
+            | "much"
+            | "few"
+            | "such"
+            | "own"
+            | "same"
+            | "other"
+            | "another"
+            | "again"
+            | "already"
+            | "away"
+            | "back"
+            | "now"
+            | "today"
+            | "tonight"
+            | "yesterday"
+            | "tomorrow"
+            | "am"
+            | "pm"
+            | "mr"
+            | "ms"
+            | "mrs"
+            | "dr"
+            | "st"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "dozen"
+            | "half"
+            | "quarter"
+            | "km"
+            | "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "old"
+            | "aged"
+            | "respectively"
+            | "apiece"
+            | "alone"
+            | "too"
+            | "very"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "died"
+            | "dead"
+            | "killed"
+            | "injured"
+            | "wounded"
+            | "arrested"
+            | "missing"
+            | "left"
+            | "remain"
+            | "remained"
+            | "remains"
+            | "became"
+            | "become"
+            | "got"
+            | "get"
+            | "gets"
+            | "went"
+            | "go"
+            | "goes"
+            | "came"
+            | "come"
+            | "comes"
+            | "took"
+            | "take"
+            | "takes"
+            | "made"
+            | "make"
+            | "makes"
+            | "gave"
+            | "give"
+            | "gives"
+            | "saw"
+            | "see"
+            | "sees"
+            | "voted"
+            | "vote"
+            | "votes"
+            | "won"
+            | "win"
+            | "wins"
+            | "lost"
+            | "lose"
+            | "loses"
+            | "rose"
+            | "rise"
+            | "rises"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "increased"
+            | "decreased"
+            | "grew"
+            | "dropped"
+            | "climbed"
+            | "jumped"
+            | "reached"
+            | "totaled"
+            | "totalled"
+            | "stood"
+            | "stands"
+            | "expected"
+            | "approximately"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "additional"
+            | "extra"
+            | "further"
+            | "others"
+            | "overall"
+            | "combined"
+            | "total"
+            | "altogether"
+            | "instead"
+            | "currently"
+            | "reportedly"
+            | "allegedly"
+    )
+}
+
+/// Whether a word written in lower case looks like a verb form or adverb
+/// that ends the phrase when nothing follows it.
+fn is_verb_like(w: &str) -> bool {
+    w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+}
+
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "rally"
+                | "ally"
+                | "supply"
+                | "italy"
+                | "assembly"
+                | "anomaly"
+                | "monopoly"
+                | "fly"
+                | "butterfly"
+                | "july"
+        )
+}
+
+/// A word token after `at`: (start, end, lower-case text).
+fn token(text: &str, at: usize) -> Option<(usize, usize, Lower)> {
+    let start = skip_spaces(text, at);
+    let end = word_end(text, start);
+    if end == start {
+        return None;
+    }
+    // A hyphenated compound is one word: "Korean-born", "state-owned".
+    let mut e = end;
+    while text.as_bytes().get(e) == Some(&b'-')
+        && text
+            .as_bytes()
+            .get(e + 1)
+            .is_some_and(u8::is_ascii_alphabetic)
+    {
+        e = word_end(text, e + 1);
+    }
+    let lower = Lower::new(text.get(start..e)?)?;
+    Some((start, e, lower))
+}
+
+/// The counted noun phrase starting right after a figure ending at `at`.
+pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
+    // The phrase must follow the figure on the same line, after spaces only.
+    let first = skip_spaces(text, at);
+    if first == at
+        && at > 0
+        && text
+            .as_bytes()
+            .get(at)
+            .is_some_and(|b| b.is_ascii_alphabetic())
+    {
+        // "3bn" style suffixes are the number grammar's; "10km" the unit's.
+        return None;
+    }
+    let mut words: Vec<(usize, usize, Lower)> = Vec::new();
+    let mut pos = at;
+    let mut heads: Vec<usize> = Vec::new(); // indexes of coordinated heads
+    while words.len() < MAX_WORDS {
+        let Some((s, e, lower)) = token(text, pos) else {
+            break;
+        };
+        if s != skip_spaces(text, pos) {
+            break;
+        }
+        let w = lower.as_str();
+        if w == "and" || w == "or" {
+            // Coordination: "deaths and injuries" stays whole when both sides are plural nouns.
+            let Some(last) = words.last() else { break };
+            let Some((s2, e2, l2)) = token(text, e) else {
+                break;
+            };
+            let w2 = l2.as_str();
+            let next_ends = token(text, e2)
+                .is_none_or(|(_, _, l3)| is_function_word(l3.as_str()) || is_adverb(l3.as_str()))
+                || text
+                    .as_bytes()
+                    .get(e2)
+                    .is_some_and(|b| !b.is_ascii_alphanumeric() && *b != b' ');
+            if is_plural(last.2.as_str()) && is_plural(w2) && !is_function_word(w2) && next_ends {
+                heads.push(words.len() - 1);
+                words.push((s2, e2, l2));
+                break;
+            }
+            break;
+        }
+        if is_function_word(w) || is_adverb(w) {
+            break;
+        }
+        words.push((s, e, lower));
+        pos = e;
+        // Punctuation after a word ends the phrase.
+        let next = text.as_bytes().get(e).copied();
+        if !matches!(next, Some(b' '))
+            && !next.is_some_and(|b| b >= 0x80 && text[e..].starts_with('\u{a0}'))
+        {
+            break;
+        }
+    }
+    // A trailing verb form ("5 people killed") is not part of the phrase.
+    while let Some(last) = words.last() {
+        if words.len() > 1 && is_verb_like(last.2.as_str())
+            || words.len() == 1 && is_verb_like(last.2.as_str()) && !is_noun_in_ing(last.2.as_str())
+        {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let last = words.last()?;
+    let first = words.first()?;
+    let head = last.2.as_str();
+    if head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut lemma = String::new();
+    for &h in &heads {
+        if let Some(w) = words.get(h) {
+            lemma.push_str(&lemmatize(w.2.as_str()));
+            lemma.push_str(" and ");
+        }
+    }
+    lemma.push_str(&lemmatize(head));
+    Some(NounPhrase {
+        span: Span::new(first.0, last.1),
+        lemma,
+    })
+}
+
+/// "-ing" words that are nouns when they end a phrase ("buildings" is plural already).
+fn is_noun_in_ing(w: &str) -> bool {
+    matches!(
+        w,
+        "building"
+            | "meeting"
+            | "hearing"
+            | "clothing"
+            | "housing"
+            | "funding"
+            | "spending"
+            | "bombing"
+            | "shooting"
+            | "killing"
+            | "wedding"
+            | "ceiling"
+            | "offering"
+            | "recording"
+    )
+}
+
+fn is_plural(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+        || matches!(
+            w,
+            "people"
+                | "children"
+                | "men"
+                | "women"
+                | "police"
+                | "staff"
+                | "personnel"
+                | "cattle"
+                | "troops"
+        )
+}
+
+/// The singular of a lower-case noun.
+pub fn lemmatize(w: &str) -> String {
+    let irregular = match w {
+        "people" => Some("person"),
+        "children" => Some("child"),
+        "men" => Some("man"),
+        "women" => Some("woman"),
+        "feet" => Some("foot"),
+        "teeth" => Some("tooth"),
+        "mice" => Some("mouse"),
+        "geese" => Some("goose"),
+        "lives" => Some("life"),
+        "wives" => Some("wife"),
+        "knives" => Some("knife"),
+        "wolves" => Some("wolf"),
+        "halves" => Some("half"),
+        "thieves" => Some("thief"),
+        "leaves" => Some("leaf"),
+        "shelves" => Some("shelf"),
+        "crises" => Some("crisis"),
+        "analyses" => Some("analysis"),
+        "theses" => Some("thesis"),
+        "diagnoses" => Some("diagnosis"),
+        "criteria" => Some("criterion"),
+        "phenomena" => Some("phenomenon"),
+        "data" => Some("data"),
+        "media" => Some("media"),
+        "series" | "species" | "news" | "police" | "staff" | "sheep" | "fish" | "deer"
+        | "aircraft" | "personnel" | "cattle" | "headquarters" | "means" | "chassis" => Some(w),
+        _ => None,
+    };
+    if let Some(s) = irregular {
+        return s.to_string();
+    }
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") && !w.ends_with("eies") {
+        return format!("{}y", &w[..n - 3]);
+    }
+    for suffix in ["sses", "shes", "ches", "xes", "zzes", "oes"] {
+        if n > suffix.len() + 1
+            && w.ends_with(suffix)
+            && !matches!(w, "shoes" | "toes" | "canoes" | "oboes")
+        {
+            return w[..n - 2].to_string();
+        }
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return w[..n - 1].to_string();
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn np(text: &str) -> Option<(String, String)> {
+        phrase_after(text, 0).map(|p| (p.span.text(text).to_string(), p.lemma))
+    }
+
+    #[test]
+    fn counted_nouns() {
+        assert_eq!(
+            np(" North Korean soldiers currently undergoing training"),
+            Some(("North Korean soldiers".into(), "soldier".into()))
+        );
+        assert_eq!(
+            np(" deaths and injuries every day in Ukraine."),
+            Some(("deaths and injuries".into(), "death and injury".into()))
+        );
+        assert_eq!(
+            np(" people killed in the attack"),
+            Some(("people".into(), "person".into()))
+        );
+        assert_eq!(np(" armed men"), Some(("armed men".into(), "man".into())));
+        assert_eq!(np(" were killed"), None);
+        assert_eq!(np(", and"), None);
+        assert_eq!(
+            np(" soldiers, and 12"),
+            Some(("soldiers".into(), "soldier".into()))
+        );
+    }
+
+    #[test]
+    fn lemmas() {
+        for (w, l) in [
+            ("soldiers", "soldier"),
+            ("injuries", "injury"),
+            ("churches", "church"),
+            ("houses", "house"),
+            ("votes", "vote"),
+            ("status", "status"),
+            ("troops", "troop"),
+            ("people", "person"),
+        ] {
+            assert_eq!(lemmatize(w), l, "{w}");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Word-level helpers over UTF-8 text: finding word boundaries, skipping
+//! spaces, and reading the words around a position without allocating.
+
+/// Whether a character belongs to a word (letters, digits, apostrophes inside words).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether the byte at `i` starts a char that belongs to a word.
+#[inline]
+pub fn word_char_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(is_word_char),
+        None => false,
+    }
+}
+
+/// Whether the char ending just before `i` belongs to a word.
+#[inline]
+pub fn word_char_before(text: &str, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let b = text.as_bytes()[i - 1];
+    if b.is_ascii() {
+        return b.is_ascii_alphanumeric();
+    }
+    text.get(..i)
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(is_word_char)
+}
+
+/// Whether `c` is a horizontal space (ASCII space, tab, no-break and thin spaces).
+#[inline]
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}'
+    )
+}
+
+/// Whether `c` is any whitespace a phrase may span (spaces and single line breaks).
+#[inline]
+pub fn is_gap(c: char) -> bool {
+    is_space(c) || c == '\n' || c == '\r'
+}
+
+/// The offset after the spaces starting at `i` (no line breaks).
+pub fn skip_spaces(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
+        if !is_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// The offset after the whitespace starting at `i`, crossing at most one line break.
+pub fn skip_gap(text: &str, mut i: usize) -> usize {
+    let mut breaks = 0;
+    while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
+        if c == '\n' {
+            breaks += 1;
+            if breaks > 1 {
+                break;
+            }
+        } else if !is_gap(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// The offset before the spaces ending at `i` (no line breaks).
+pub fn skip_spaces_back(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text.get(..i).and_then(|s| s.chars().next_back()) {
+        if !is_space(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// The end of the word starting at `i` (letters and digits, with inner
+/// apostrophes and periods of abbreviations left out).
+pub fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// The start of the word ending at `i`.
+pub fn word_start(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text.get(..i).and_then(|s| s.chars().next_back()) {
+        if !is_word_char(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// A small lower-case copy of a word, on the stack. Words longer than the
+/// buffer are not lexicon words and come back as `None`.
+pub struct Lower {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Lower {
+    pub fn new(word: &str) -> Option<Lower> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 32 || !word.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        Some(Lower {
+            buf,
+            len: bytes.len(),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        // ASCII in, ASCII out: always valid UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// The word that ends at or before `i` (skipping spaces), as a span.
+pub fn prev_word(text: &str, i: usize) -> Option<(usize, usize)> {
+    let end = skip_spaces_back(text, i);
+    let start = word_start(text, end);
+    (start < end).then_some((start, end))
+}
+
+/// The word that starts at or after `i` (skipping spaces), as a span.
+pub fn next_word(text: &str, i: usize) -> Option<(usize, usize)> {
+    let start = skip_spaces(text, i);
+    let end = word_end(text, start);
+    (start < end).then_some((start, end))
+}
+
+/// Whether the text at `i` starts with `word` (ASCII, case-insensitive) as a whole word.
+pub fn word_is(text: &str, i: usize, word: &str) -> bool {
+    let end = i + word.len();
+    text.get(i..end)
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        && !word_char_at(text, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_spaces() {
+        let t = "about 1,200 “deaths”\u{a0}and";
+        assert_eq!(word_end(t, 0), 5);
+        assert_eq!(skip_spaces(t, 5), 6);
+        assert_eq!(prev_word(t, 6), Some((0, 5)));
+        let and = t.find("and").unwrap();
+        assert_eq!(skip_spaces_back(t, and), and - 2);
+        assert!(word_is(t, 0, "ABOUT"));
+        assert!(!word_is(t, 0, "abou"));
+        assert_eq!(Lower::new("Wednesday").unwrap().as_str(), "wednesday");
+    }
+}

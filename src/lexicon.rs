@@ -1,0 +1,466 @@
+//! Word lexicons held as data under `rules/` and embedded in the binary:
+//! vague quantifiers, bound and hedge words, context markers, attribution
+//! verbs and time bases. Each is parsed once, on first use.
+
+use std::sync::LazyLock;
+
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use crate::error::Error;
+use crate::extract::words::{Lower, is_gap, word_char_at, word_char_before};
+use crate::quantity::{Approx, MarkerRole};
+
+/// The embedded lexicon files, by name, for validation and `numcheck explain`.
+pub const FILES: &[(&str, &str)] = &[
+    ("rules/vague.toml", include_str!("../rules/vague.toml")),
+    ("rules/bounds.toml", include_str!("../rules/bounds.toml")),
+    ("rules/markers.toml", include_str!("../rules/markers.toml")),
+    (
+        "rules/time-bases.toml",
+        include_str!("../rules/time-bases.toml"),
+    ),
+];
+
+fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Error> {
+    toml::from_str(text).map_err(|e| Error::Lexicon {
+        file: file.to_string(),
+        message: e.to_string().replace('\n', " "),
+    })
+}
+
+fn embedded<T: for<'de> Deserialize<'de>>(file: &str) -> T {
+    let text = FILES
+        .iter()
+        .find(|(name, _)| *name == file)
+        .map_or("", |(_, text)| *text);
+    match parse(file, text) {
+        Ok(v) => v,
+        // The embedded files are checked by `tests::embedded_lexicons_parse`.
+        Err(e) => panic!("embedded lexicon is invalid: {e}"),
+    }
+}
+
+/// A set of multi-word phrases, matched case-insensitively on word
+/// boundaries before or after a position, longest first.
+#[derive(Debug, Default)]
+pub struct PhraseSet<T> {
+    phrases: Vec<(Vec<String>, T)>,
+    by_first: FxHashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
+}
+
+impl<T> PhraseSet<T> {
+    pub fn new() -> Self {
+        PhraseSet {
+            phrases: Vec::new(),
+            by_first: FxHashMap::default(),
+            by_last: FxHashMap::default(),
+        }
+    }
+
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
+            return;
+        };
+        let i = self.phrases.len();
+        self.phrases.push((words, value));
+        self.by_first.entry(first).or_default().push(i);
+        self.by_last.entry(last).or_default().push(i);
+        // Longest phrases first, so the first match is the longest.
+        let phrases = &self.phrases;
+        for list in [&mut self.by_first, &mut self.by_last] {
+            for v in list.values_mut() {
+                v.sort_by_key(|&j| std::cmp::Reverse(phrases[j].0.len()));
+            }
+        }
+    }
+
+    /// Whether some phrase starts with this lower-case word.
+    pub fn starts_with_word(&self, lower: &str) -> bool {
+        self.by_first.contains_key(lower)
+    }
+
+    /// The longest phrase that starts at `at` (a word start); returns its end.
+    pub fn match_at(&self, text: &str, at: usize) -> Option<(usize, &T)> {
+        // A phrase may start with punctuation ("/day"): then its first token
+        // is that character and the word after it.
+        let lead = text.get(at..)?.chars().next()?;
+        let from = if lead.is_alphanumeric() {
+            at
+        } else {
+            at + lead.len_utf8()
+        };
+        let first_end = crate::extract::words::word_end(text, from);
+        let lower = Lower::new(text.get(at..first_end)?)?;
+        let cands = self.by_first.get(lower.as_str())?;
+        cands.iter().find_map(|&j| {
+            let (words, value) = &self.phrases[j];
+            let end = match_forward(text, at, words)?;
+            Some((end, value))
+        })
+    }
+
+    /// The longest phrase that ends at `at` (skipping spaces before `at`);
+    /// returns its start.
+    pub fn match_before(&self, text: &str, at: usize) -> Option<(usize, &T)> {
+        let end = gap_back(text, at);
+        let start = crate::extract::words::word_start(text, end);
+        if start == end {
+            return None;
+        }
+        let lower = Lower::new(text.get(start..end)?)?;
+        let cands = self.by_last.get(lower.as_str())?;
+        cands.iter().find_map(|&j| {
+            let (words, value) = &self.phrases[j];
+            let start = match_backward(text, end, words)?;
+            Some((start, value))
+        })
+    }
+
+    /// The longest phrase starting after the spaces at `at`.
+    pub fn match_after(&self, text: &str, at: usize) -> Option<(usize, usize, &T)> {
+        let start = gap_forward(text, at);
+        self.match_at(text, start)
+            .map(|(end, value)| (start, end, value))
+    }
+}
+
+/// Skips spaces and at most one line break forward.
+fn gap_forward(text: &str, at: usize) -> usize {
+    crate::extract::words::skip_gap(text, at)
+}
+
+/// Skips spaces and at most one line break backward.
+fn gap_back(text: &str, mut i: usize) -> usize {
+    let mut breaks = 0;
+    while let Some(c) = text.get(..i).and_then(|s| s.chars().next_back()) {
+        if c == '\n' {
+            breaks += 1;
+            if breaks > 1 {
+                break;
+            }
+        } else if !is_gap(c) {
+            break;
+        }
+        i -= c.len_utf8();
+    }
+    i
+}
+
+/// Matches `words` forward from `at`; a word may be a punctuation token such
+/// as "/" or "%". Returns the end.
+fn match_forward(text: &str, at: usize, words: &[String]) -> Option<usize> {
+    let mut i = at;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            let j = gap_forward(text, i);
+            // Punctuation-led tokens ("/day") may follow without a space.
+            if j == i && w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+                return None;
+            }
+            i = j;
+        }
+        let end = i + w.len();
+        let slice = text.get(i..end)?;
+        if !slice.eq_ignore_ascii_case(w) {
+            return None;
+        }
+        if w.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) && word_char_at(text, end) {
+            return None;
+        }
+        i = end;
+    }
+    Some(i)
+}
+
+/// Matches `words` backward so that the last word ends at `end`. Returns the start.
+fn match_backward(text: &str, end: usize, words: &[String]) -> Option<usize> {
+    let mut i = end;
+    for (k, w) in words.iter().rev().enumerate() {
+        if k > 0 {
+            let j = gap_back(text, i);
+            if j == i {
+                return None;
+            }
+            i = j;
+        }
+        let start = i.checked_sub(w.len())?;
+        let slice = text.get(start..i)?;
+        if !slice.eq_ignore_ascii_case(w) {
+            return None;
+        }
+        if w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
+            && word_char_before(text, start)
+        {
+            return None;
+        }
+        i = start;
+    }
+    Some(i)
+}
+
+// ---------------------------------------------------------------- vague
+
+/// What a vague quantifier implies.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vague {
+    pub words: Vec<String>,
+    pub low: Decimal,
+    pub high: Option<Decimal>,
+    /// A representative value (the JSON `value`).
+    pub value: Decimal,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VagueFile {
+    vague: Vec<Vague>,
+}
+
+pub static VAGUE: LazyLock<PhraseSet<Vague>> = LazyLock::new(|| {
+    let file: VagueFile = embedded("rules/vague.toml");
+    let mut set = PhraseSet::new();
+    for v in file.vague {
+        for w in &v.words {
+            set.insert(w, v.clone());
+        }
+    }
+    set
+});
+
+// ---------------------------------------------------------------- bounds
+
+/// A bound or hedge word written before a number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bound {
+    pub words: Vec<String>,
+    pub approx: Approx,
+    /// For hedges: the relative tolerance below the value ("about": 0.1).
+    #[serde(default)]
+    pub below: Option<Decimal>,
+    /// For hedges: the relative tolerance above the value.
+    #[serde(default)]
+    pub above: Option<Decimal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoundFile {
+    bound: Vec<Bound>,
+}
+
+impl<'de> Deserialize<'de> for Approx {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(match s.as_str() {
+            "exact" => Approx::Exact,
+            "about" => Approx::About,
+            "at-least" => Approx::AtLeast,
+            "more-than" => Approx::MoreThan,
+            "at-most" => Approx::AtMost,
+            "less-than" => Approx::LessThan,
+            "range" => Approx::Range,
+            "vague" => Approx::Vague,
+            other => {
+                return Err(serde::de::Error::custom(format!(
+                    "unknown approx {other:?}"
+                )));
+            }
+        })
+    }
+}
+
+pub static BOUNDS: LazyLock<PhraseSet<Bound>> = LazyLock::new(|| {
+    let file: BoundFile = embedded("rules/bounds.toml");
+    let mut set = PhraseSet::new();
+    for b in file.bound {
+        for w in &b.words {
+            set.insert(w, b.clone());
+        }
+    }
+    set
+});
+
+// ---------------------------------------------------------------- markers
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkerFile {
+    increment_before: Vec<String>,
+    increment_after: Vec<String>,
+    total_before: Vec<String>,
+    total_after: Vec<String>,
+    part_before: Vec<String>,
+    attribution: AttributionWords,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttributionWords {
+    /// Verbs of saying: "said", "told", "estimated".
+    verbs: Vec<String>,
+    /// Phrases that introduce the source: "according to".
+    before_source: Vec<String>,
+}
+
+/// Context markers and attribution words.
+pub struct Markers {
+    /// Role markers written before the figure.
+    pub before: PhraseSet<MarkerRole>,
+    /// Role markers written after the figure or its noun.
+    pub after: PhraseSet<MarkerRole>,
+    pub verbs: PhraseSet<()>,
+    pub before_source: PhraseSet<()>,
+}
+
+pub static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
+    let file: MarkerFile = embedded("rules/markers.toml");
+    let mut before = PhraseSet::new();
+    for (list, role) in [
+        (&file.increment_before, MarkerRole::Increment),
+        (&file.total_before, MarkerRole::Total),
+        (&file.part_before, MarkerRole::Part),
+    ] {
+        for w in list {
+            before.insert(w, role);
+        }
+    }
+    let mut after = PhraseSet::new();
+    for (list, role) in [
+        (&file.increment_after, MarkerRole::Increment),
+        (&file.total_after, MarkerRole::Total),
+    ] {
+        for w in list {
+            after.insert(w, role);
+        }
+    }
+    let mut verbs = PhraseSet::new();
+    for w in &file.attribution.verbs {
+        verbs.insert(w, ());
+    }
+    let mut before_source = PhraseSet::new();
+    for w in &file.attribution.before_source {
+        before_source.insert(w, ());
+    }
+    Markers {
+        before,
+        after,
+        verbs,
+        before_source,
+    }
+});
+
+// ---------------------------------------------------------------- time bases
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimeBaseFile {
+    base: Vec<TimeBase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimeBase {
+    per: String,
+    /// Written after the figure: "a day", "per day", "every day", "/day".
+    after: Vec<String>,
+    /// Written before the counted noun: "daily", "annual".
+    #[serde(default)]
+    before_noun: Vec<String>,
+}
+
+/// The time bases: phrase → canonical base ("day", "week", "month", "year", "hour").
+pub struct TimeBases {
+    pub after: PhraseSet<&'static str>,
+    pub before_noun: PhraseSet<&'static str>,
+}
+
+pub static TIME_BASES: LazyLock<TimeBases> = LazyLock::new(|| {
+    let file: TimeBaseFile = embedded("rules/time-bases.toml");
+    let mut after = PhraseSet::new();
+    let mut before_noun = PhraseSet::new();
+    for b in file.base {
+        let per: &'static str = intern(&b.per);
+        for w in &b.after {
+            after.insert(w, per);
+        }
+        for w in &b.before_noun {
+            before_noun.insert(w, per);
+        }
+    }
+    TimeBases { after, before_noun }
+});
+
+/// The canonical names of time bases, as `'static` strings.
+fn intern(s: &str) -> &'static str {
+    match s {
+        "second" => "second",
+        "minute" => "minute",
+        "hour" => "hour",
+        "day" => "day",
+        "week" => "week",
+        "month" => "month",
+        "quarter" => "quarter",
+        "year" => "year",
+        _ => "other",
+    }
+}
+
+/// Parses every embedded lexicon, reporting the first error.
+pub fn validate_embedded() -> Result<(), Error> {
+    for (name, text) in FILES {
+        match *name {
+            "rules/vague.toml" => parse::<VagueFile>(name, text).map(drop)?,
+            "rules/bounds.toml" => parse::<BoundFile>(name, text).map(drop)?,
+            "rules/markers.toml" => parse::<MarkerFile>(name, text).map(drop)?,
+            "rules/time-bases.toml" => parse::<TimeBaseFile>(name, text).map(drop)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicons_parse() {
+        validate_embedded().unwrap();
+    }
+
+    #[test]
+    fn phrases_match_on_word_boundaries() {
+        let mut set = PhraseSet::new();
+        set.insert("more than", 1);
+        set.insert("than", 2);
+        set.insert("per day", 3);
+        set.insert("/day", 4);
+        let t = "rose by more than  3,000 per day";
+        let n = t.find('3').unwrap();
+        assert_eq!(set.match_before(t, n), Some((t.find("more").unwrap(), &1)));
+        let end = t.find(" per").unwrap();
+        assert_eq!(set.match_after(t, end).map(|m| m.2), Some(&3));
+        assert_eq!(set.match_after("3/day", 1).map(|m| m.2), Some(&4));
+        assert!(
+            set.match_before("smore than 3", 11)
+                .is_none_or(|m| *m.1 == 2)
+        );
+        assert!(set.match_after("per days", 0).is_none());
+    }
+
+    #[test]
+    fn time_bases_and_vague_words_load() {
+        assert!(TIME_BASES.after.match_at("every day", 0).is_some());
+        assert!(VAGUE.match_at("tens of thousands of", 0).is_some());
+        assert!(BOUNDS.match_before("at least 5", 9).is_some());
+    }
+}

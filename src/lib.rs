@@ -1,0 +1,19 @@
+//! numcheck: reads draft news articles and checks their numbers against each
+//! other.
+//!
+//! The library does no I/O: [`extract`] turns text into [`Quantity`] values
+//! with byte spans; the binary reads files and renders reports.
+
+pub mod decimal;
+pub mod error;
+pub mod extract;
+pub mod lexicon;
+pub mod quantity;
+pub mod report;
+pub mod span;
+pub mod units;
+
+pub use error::Error;
+pub use extract::{Options, extract};
+pub use quantity::{Approx, Kind, Quantity, Value};
+pub use span::{LineIndex, Span};
