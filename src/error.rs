@@ -7,6 +7,9 @@ pub enum Error {
     /// A lexicon or rule file that cannot be read as TOML of the expected shape.
     #[error("{file}: {message}")]
     Lexicon { file: String, message: String },
+    /// A rule file that is not valid.
+    #[error("{file}: {message}")]
+    Rule { file: String, message: String },
     /// A date that is not a valid YYYY-MM-DD calendar date.
     #[error("invalid date {0:?}: expected YYYY-MM-DD")]
     BadDate(String),
@@ -38,5 +41,19 @@ mod tests {
         assert!(parse_iso_date("2024-02-30").is_err());
         assert!(parse_iso_date("2024-1-3").is_err());
         assert!(parse_iso_date("yesterday").is_err());
+    }
+}
+
+/// A TOML error in one line: "line 3: missing field `severity`".
+pub fn toml_message(text: &str, e: &toml::de::Error) -> String {
+    match e.span() {
+        Some(span) => {
+            let line = text
+                .get(..span.start)
+                .map_or(0, |t| t.matches('\n').count())
+                + 1;
+            format!("line {line}: {}", e.message())
+        }
+        None => e.message().to_string(),
     }
 }

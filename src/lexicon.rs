@@ -26,7 +26,7 @@ pub const FILES: &[(&str, &str)] = &[
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Error> {
     toml::from_str(text).map_err(|e| Error::Lexicon {
         file: file.to_string(),
-        message: e.to_string().replace('\n', " "),
+        message: crate::error::toml_message(text, &e),
     })
 }
 

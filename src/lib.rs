@@ -4,16 +4,22 @@
 //! The library does no I/O: [`extract`] turns text into [`Quantity`] values
 //! with byte spans; the binary reads files and renders reports.
 
+pub mod checks;
 pub mod decimal;
+pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod lexicon;
 pub mod quantity;
 pub mod report;
+pub mod rulebook;
 pub mod span;
 pub mod units;
 
+pub use checks::{CheckOptions, check};
+pub use diagnostic::{Diagnostic, Severity};
 pub use error::Error;
 pub use extract::{Options, extract};
 pub use quantity::{Approx, Kind, Quantity, Value};
+pub use rulebook::{Rule, Rulebook};
 pub use span::{LineIndex, Span};

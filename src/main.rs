@@ -1,6 +1,6 @@
 //! The numcheck command line.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -8,6 +8,7 @@ use anyhow::{Context, Result, anyhow};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use numcheck::report::{self, Document};
+use numcheck::{CheckOptions, Rule, Rulebook, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -22,8 +23,69 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check the numbers in the given files against each other.
+    Check(CheckArgs),
     /// List every quantity found in the given files.
     Extract(ExtractArgs),
+    /// List the rules: name, check kind, default severity, summary.
+    Rules(RulesArgs),
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule's name, e.g. weekday-mismatch.
+        rule: String,
+        /// Also load rule files from this folder.
+        #[arg(long)]
+        rules: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum CheckFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "pretty")]
+    format: CheckFormat,
+    /// The article's date (YYYY-MM-DD): resolves relative dates.
+    #[arg(long)]
+    date: Option<String>,
+    /// Reference facts, as prose, trusted as true.
+    #[arg(long)]
+    facts: Option<String>,
+    /// A folder of extra rule files (*.toml).
+    #[arg(long)]
+    rules: Option<String>,
+    /// Run only these rules (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Do not run these rules (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Exit with status 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    /// Files to check; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+}
+
+#[derive(clap::Args)]
+struct RulesArgs {
+    /// Also load rule files from this folder.
+    #[arg(long)]
+    rules: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -82,11 +144,146 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
-fn extract(args: &ExtractArgs) -> Result<u8> {
-    let document_date = match &args.date {
-        Some(d) => Some(numcheck::error::parse_iso_date(d).map_err(|e| anyhow!("--date: {e}"))?),
+fn parse_date_arg(date: Option<&str>) -> Result<Option<jiff::civil::Date>> {
+    date.map(|d| numcheck::error::parse_iso_date(d).map_err(|e| anyhow!("--date: {e}")))
+        .transpose()
+}
+
+/// The built-in rules plus those in `dir`; a bad rule file is an error naming it.
+fn load_rulebook(dir: Option<&str>) -> Result<Rulebook> {
+    let mut book = Rulebook::builtin()?;
+    let Some(dir) = dir else { return Ok(book) };
+    let entries = std::fs::read_dir(dir).map_err(|e| anyhow!("{dir}: {}", io_reason(&e)))?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let shown = path.display().to_string();
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
+        book.add(Rule::parse(&shown, &text)?);
+    }
+    Ok(book)
+}
+
+fn check(args: &CheckArgs) -> Result<u8> {
+    let document_date = parse_date_arg(args.date.as_deref())?;
+    let book = load_rulebook(args.rules.as_deref())?;
+    for name in args.select.iter().flatten().chain(&args.ignore) {
+        if book.get(name).is_none() {
+            return Err(anyhow!("unknown rule {name:?} (see `numcheck rules`)"));
+        }
+    }
+    let facts = match &args.facts {
+        Some(path) => Some(read_input(path).map_err(|e| anyhow!("{path}: {e}"))?),
         None => None,
     };
+    let options = CheckOptions {
+        document_date,
+        facts,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    let color = args.format == CheckFormat::Pretty && io::stdout().is_terminal();
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let mut status = 0;
+    let mut failed = false;
+    let mut files = Vec::new();
+    let mut pretty = String::new();
+    let mut counts = [0usize; 3];
+    let mut checked = 0;
+    for path in &args.paths {
+        let text = match read_input(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("numcheck: {path}: {e}");
+                status = 2;
+                continue;
+            }
+        };
+        checked += 1;
+        let diagnostics = numcheck::check(&text, &options, &book);
+        for d in &diagnostics {
+            counts[d.severity as usize] += 1;
+            if threshold.is_some_and(|t| d.severity >= t) {
+                failed = true;
+            }
+        }
+        let doc = Document { path, text: &text };
+        match args.format {
+            CheckFormat::Json => files.push(report::check_json::file(doc, &diagnostics)),
+            CheckFormat::Pretty => {
+                pretty.push_str(&report::check_pretty::render_file(doc, &diagnostics, color));
+            }
+        }
+    }
+    let out = match args.format {
+        CheckFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report::check_json::document(files))?;
+            s.push('\n');
+            s
+        }
+        CheckFormat::Pretty => {
+            pretty.push_str(&report::check_pretty::summary(
+                counts[2], counts[1], counts[0], checked,
+            ));
+            pretty
+        }
+    };
+    write_stdout(&out)?;
+    Ok(if status != 0 {
+        status
+    } else {
+        u8::from(failed)
+    })
+}
+
+fn list_rules(args: &RulesArgs) -> Result<u8> {
+    let book = load_rulebook(args.rules.as_deref())?;
+    let width = book.rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let kind_width = book
+        .rules
+        .iter()
+        .map(|r| r.kind.name().len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for r in &book.rules {
+        let sev = if r.enabled {
+            r.severity.as_str().to_string()
+        } else {
+            format!("{} (off)", r.severity.as_str())
+        };
+        out.push_str(&format!(
+            "{:width$}  {:kind_width$}  {:13}  {}\n",
+            r.name,
+            r.kind.name(),
+            sev,
+            r.summary
+        ));
+    }
+    write_stdout(&out)?;
+    Ok(0)
+}
+
+fn explain(rule: &str, dir: Option<&str>) -> Result<u8> {
+    let book = load_rulebook(dir)?;
+    let rule = book
+        .get(rule)
+        .ok_or_else(|| anyhow!("unknown rule {rule:?} (see `numcheck rules`)"))?;
+    write_stdout(&rule.explain())?;
+    Ok(0)
+}
+
+fn extract(args: &ExtractArgs) -> Result<u8> {
+    let document_date = parse_date_arg(args.date.as_deref())?;
     let options = numcheck::Options { document_date };
     let mut status = 0;
     let mut files = Vec::new();
@@ -140,7 +337,10 @@ fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
+        Command::Check(args) => check(args),
         Command::Extract(args) => extract(args),
+        Command::Rules(args) => list_rules(args),
+        Command::Explain { rule, rules } => explain(rule, rules.as_deref()),
     };
     match result {
         Ok(code) => ExitCode::from(code),

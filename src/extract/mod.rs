@@ -150,10 +150,129 @@ impl Scanner<'_> {
         {
             return Some(end);
         }
-        if number::starts_number(w) {
-            return self.number_mention(i, i, None);
+        if number::starts_number(w)
+            && let Some(end) = self.number_mention(i, i, None)
+        {
+            return Some(end);
+        }
+        if matches!(w, "a" | "an" | "another" | "all" | "full" | "whole") {
+            return self.article_duration(i, end, w == "another");
         }
         None
+    }
+
+    /// "an hour", "a fortnight", "another week", "all day": one unit of time.
+    fn article_duration(&mut self, i: usize, word_end: usize, another: bool) -> Option<usize> {
+        let text = self.text;
+        let u = units::unit_after(text, word_end)?;
+        if u.unit.dimension != Dimension::Time || u.start != skip_spaces(text, word_end) {
+            return None;
+        }
+        let mut q = Quantity::new(
+            Span::new(i, u.end),
+            Span::new(i, word_end),
+            Kind::Duration,
+            Value::Number(Decimal::ONE),
+        );
+        q.unit = Some(u.unit.code.clone());
+        if another {
+            q.marker = Some(Marker {
+                role: crate::quantity::MarkerRole::Increment,
+                span: Span::new(i, word_end),
+            });
+        }
+        let end = self.compound_duration(&mut q, u.end);
+        q.span.end = end;
+        self.bounds_and_markers(&mut q);
+        self.out.push(q);
+        Some(end)
+    }
+
+    /// Extends a duration over the parts that follow it: "1 year 1 month 21
+    /// days", "an hour and a half". The value is restated in the smallest unit.
+    fn compound_duration(&self, q: &mut Quantity, mut end: usize) -> usize {
+        let text = self.text;
+        let (Some(code), Some(value)) = (q.unit.clone(), q.value.number()) else {
+            return end;
+        };
+        let Some(mut unit) = units::lookup(&code) else {
+            return end;
+        };
+        let mut total = value * unit.factor;
+        let mut parts = 1;
+        loop {
+            let mut at = end;
+            let mut joined = false;
+            if let Some((s, e)) = words::next_word(text, at)
+                && text[s..e].eq_ignore_ascii_case("and")
+                && text[at..s].chars().all(words::is_space)
+            {
+                at = e;
+                joined = true;
+            } else if text[at..].starts_with(", ") {
+                at += 1;
+            }
+            let start = skip_spaces(text, at);
+            if start == end {
+                // The next part must be set off by a space or a joiner.
+                break;
+            }
+            // "and a half": half of the last unit.
+            if joined
+                && let Some((s, e)) = words::next_word(text, start)
+                && (text[s..e].eq_ignore_ascii_case("a") || text[s..e].eq_ignore_ascii_case("half"))
+            {
+                let half_end = if text[s..e].eq_ignore_ascii_case("a") {
+                    words::next_word(text, e)
+                        .filter(|&(s2, e2)| text[s2..e2].eq_ignore_ascii_case("half"))
+                        .map(|(_, e2)| e2)
+                } else {
+                    Some(e)
+                };
+                if let Some(h) = half_end
+                    && units::unit_after(text, h)
+                        .is_none_or(|u| u.unit.dimension != Dimension::Time)
+                {
+                    total += unit.factor / Decimal::TWO;
+                    end = h;
+                    parts += 1;
+                    continue;
+                }
+            }
+            if !text
+                .as_bytes()
+                .get(start)
+                .is_some_and(u8::is_ascii_alphanumeric)
+            {
+                break;
+            }
+            let Some(m) = number::parse_number(text, start, false) else {
+                break;
+            };
+            let Some(u) = units::unit_after(text, m.end) else {
+                break;
+            };
+            if u.unit.dimension != Dimension::Time || m.ordinal {
+                break;
+            }
+            total += m.value * u.unit.factor;
+            if u.unit.factor < unit.factor {
+                unit = u.unit;
+            }
+            end = u.end;
+            parts += 1;
+        }
+        if parts > 1
+            && let Some(v) = total.checked_div(unit.factor)
+        {
+            let v = v.normalize();
+            q.value = Value::Number(v);
+            q.low = Some(v);
+            q.high = Some(v);
+            q.unit = Some(unit.code.clone());
+            q.number = Span::new(q.number.start, end);
+        }
+        end
     }
 
     fn clock_mention(&mut self, i: usize) -> Option<usize> {
@@ -314,12 +433,15 @@ impl Scanner<'_> {
             }
         } else if let Some(u) = units::unit_after(text, end) {
             q.unit = Some(u.unit.code.clone());
-            q.kind = match u.unit.dimension {
-                Dimension::Currency => Kind::Money,
-                Dimension::Percent => Kind::Percent,
-                Dimension::Time => Kind::Duration,
-                _ => Kind::Measure,
-            };
+            q.kind = kind_of(u.unit.dimension);
+            end = u.end;
+        } else if let Some(after) = of_after_collective(text, &self.text[num_start..m.end], end)
+            && let Some(u) = units::unit_after(text, after)
+            && u.start == skip_spaces(text, after)
+        {
+            // "a couple of days", "a dozen of eggs" is rare; "a couple of weeks".
+            q.unit = Some(u.unit.code.clone());
+            q.kind = kind_of(u.unit.dimension);
             end = u.end;
         } else if let Some(after) = after_half_article(text, &self.text[num_start..m.end], end)
             && let Some(u) = units::unit_after(text, after)
@@ -331,6 +453,9 @@ impl Scanner<'_> {
             end = u.end;
         }
 
+        if q.kind == Kind::Duration {
+            end = self.compound_duration(&mut q, end);
+        }
         match q.kind {
             Kind::Percent => {
                 // "40% of voters".
@@ -644,6 +769,26 @@ fn of_phrase(text: &str, end: usize) -> Option<usize> {
         at = e2;
     }
     Some(at)
+}
+
+/// The kind of quantity a unit of this dimension makes.
+fn kind_of(dimension: Dimension) -> Kind {
+    match dimension {
+        Dimension::Currency => Kind::Money,
+        Dimension::Percent => Kind::Percent,
+        Dimension::Time => Kind::Duration,
+        _ => Kind::Measure,
+    }
+}
+
+/// After "a couple"/"a few"/"dozens": the word after "of".
+fn of_after_collective(text: &str, number_text: &str, end: usize) -> Option<usize> {
+    let lower = number_text.to_ascii_lowercase();
+    if !(lower.ends_with("couple") || lower.ends_with("dozen") || lower.ends_with("dozens")) {
+        return None;
+    }
+    let (s, e) = words::next_word(text, end)?;
+    text[s..e].eq_ignore_ascii_case("of").then_some(e)
 }
 
 /// After "half"/"quarter": the article of "half an hour", "a quarter of an hour".

@@ -1,5 +1,7 @@
 //! Renders what the library found. One output format, one file.
 
+pub mod check_json;
+pub mod check_pretty;
 pub mod extract_json;
 pub mod extract_pretty;
 

@@ -1,0 +1,158 @@
+//! The rule engine: check kinds are code, one file per kind; rules (data under
+//! `rules/checks/`) pick a kind, a severity, parameters and wording.
+
+pub mod relative_date;
+pub mod weekday;
+
+use crate::diagnostic::Diagnostic;
+use crate::extract::{Options, extract};
+use crate::quantity::Quantity;
+use crate::rulebook::{Rule, Rulebook};
+
+/// The kinds of check a rule can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CheckKind {
+    Weekday,
+    RelativeDate,
+}
+
+/// The type of a rule parameter, with its default.
+#[derive(Debug, Clone, Copy)]
+pub enum Param {
+    /// A decimal number (tolerances, ratios).
+    Number(&'static str),
+    /// A list of words.
+    Words,
+}
+
+impl Param {
+    pub fn accepts(self, value: &toml::Value) -> bool {
+        match self {
+            Param::Number(_) => matches!(value, toml::Value::Float(_) | toml::Value::Integer(_)),
+            Param::Words => value
+                .as_array()
+                .is_some_and(|a| a.iter().all(toml::Value::is_str)),
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Param::Number(_) => "a number",
+            Param::Words => "a list of strings",
+        }
+    }
+
+    pub fn default_number(self) -> Option<rust_decimal::Decimal> {
+        match self {
+            Param::Number(d) => d.parse().ok(),
+            Param::Words => None,
+        }
+    }
+}
+
+impl CheckKind {
+    pub const ALL: &'static [CheckKind] = &[CheckKind::Weekday, CheckKind::RelativeDate];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckKind::Weekday => "weekday",
+            CheckKind::RelativeDate => "relative-date",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CheckKind> {
+        Self::ALL.iter().copied().find(|k| k.name() == s)
+    }
+
+    /// The placeholders this kind fills in message and help templates.
+    pub fn placeholders(self) -> &'static [&'static str] {
+        match self {
+            CheckKind::Weekday => weekday::PLACEHOLDERS,
+            CheckKind::RelativeDate => relative_date::PLACEHOLDERS,
+        }
+    }
+
+    /// The parameters this kind takes, with their types and defaults.
+    pub fn parameters(self) -> &'static [(&'static str, Param)] {
+        match self {
+            CheckKind::Weekday => &[],
+            CheckKind::RelativeDate => &[],
+        }
+    }
+
+    pub fn parameter(self, key: &str) -> Option<Param> {
+        self.parameters()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, p)| *p)
+    }
+
+    fn run(self, article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+        match self {
+            CheckKind::Weekday => weekday::check(article, rule, out),
+            CheckKind::RelativeDate => relative_date::check(article, rule, out),
+        }
+    }
+}
+
+/// What the checks look at: the text, its quantities and the run's options.
+pub struct Article<'a> {
+    pub text: &'a str,
+    pub quantities: Vec<Quantity>,
+    pub document_date: Option<jiff::civil::Date>,
+    /// The reference facts and the quantities found in them.
+    pub facts: Option<(&'a str, Vec<Quantity>)>,
+}
+
+/// Options of a check run.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// The article's date (`--date`).
+    pub document_date: Option<jiff::civil::Date>,
+    /// Reference facts as prose (`--facts`), trusted as true.
+    pub facts: Option<String>,
+    /// Rules to run instead of the default set (`--select`).
+    pub select: Option<Vec<String>>,
+    /// Rules not to run (`--ignore`).
+    pub ignore: Vec<String>,
+}
+
+/// Checks `text` with the rules of `book`; findings in order of position.
+pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnostic> {
+    let quantities = extract(
+        text,
+        &Options {
+            document_date: options.document_date,
+        },
+    );
+    let facts = options.facts.as_deref().map(|f| {
+        let q = extract(
+            f,
+            &Options {
+                document_date: options.document_date,
+            },
+        );
+        (f, q)
+    });
+    let article = Article {
+        text,
+        quantities,
+        document_date: options.document_date,
+        facts,
+    };
+    let mut out = Vec::new();
+    for rule in &book.rules {
+        let selected = match &options.select {
+            Some(list) => list.iter().any(|r| r == &rule.name),
+            None => rule.enabled,
+        };
+        if !selected || options.ignore.iter().any(|r| r == &rule.name) {
+            continue;
+        }
+        rule.kind.run(&article, rule, &mut out);
+    }
+    out.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    out
+}

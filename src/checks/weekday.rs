@@ -1,0 +1,98 @@
+//! `weekday`: a weekday written next to a full date must be that date's weekday.
+
+use jiff::civil::{Date, Weekday};
+
+use super::Article;
+use crate::diagnostic::Diagnostic;
+use crate::quantity::{Kind, Value};
+use crate::rulebook::Rule;
+use crate::span::Span;
+
+pub const PLACEHOLDERS: &[&str] = &["weekday", "date", "actual", "nearest"];
+
+const NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn index(w: Weekday) -> usize {
+    w.to_monday_zero_offset() as usize
+}
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    for q in &article.quantities {
+        if q.kind != Kind::Date || q.date.relative {
+            continue;
+        }
+        let (Some(claimed), Value::Date(Some(d))) = (q.date.weekday, &q.value) else {
+            continue;
+        };
+        let Some(date) = d.civil() else { continue };
+        let actual = index(date.weekday());
+        let claimed = claimed as usize;
+        if actual == claimed || claimed > 6 {
+            continue;
+        }
+        let nearest = nearest_with_weekday(date, claimed);
+        let written = q.span.text(article.text);
+        let weekday_span = weekday_span(written, q.span.start);
+        let values = [
+            ("weekday", NAMES[claimed].to_string()),
+            ("date", date.strftime("%B %-d, %Y").to_string()),
+            ("actual", NAMES[actual].to_string()),
+            ("nearest", nearest.strftime("%B %-d").to_string()),
+        ];
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            weekday_span.unwrap_or(q.span),
+            rule.render_message(&values),
+        );
+        if weekday_span.is_some() {
+            d = d.with_related(q.span, "the date");
+        }
+        if let Some(help) = rule.render_help(&values) {
+            d = d.with_help(help);
+        }
+        if let Some(ws) = weekday_span {
+            d = d.with_fix(ws, NAMES[actual]);
+        }
+        out.push(d);
+    }
+}
+
+/// The date nearest to `date` that falls on weekday `claimed` (0 = Monday).
+fn nearest_with_weekday(date: Date, claimed: usize) -> Date {
+    let actual = index(date.weekday()) as i64;
+    let mut delta = claimed as i64 - actual;
+    if delta > 3 {
+        delta -= 7;
+    } else if delta < -3 {
+        delta += 7;
+    }
+    date.checked_add(jiff::Span::new().days(delta))
+        .unwrap_or(date)
+}
+
+/// The span of the weekday word at the start of a date mention.
+fn weekday_span(written: &str, base: usize) -> Option<Span> {
+    let lower = written.to_ascii_lowercase();
+    for name in NAMES {
+        let l = name.to_ascii_lowercase();
+        for len in [l.len(), 3] {
+            let prefix = &l[..len];
+            if lower.starts_with(prefix) {
+                let end = written[len..]
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .map_or(written.len(), |i| len + i);
+                return Some(Span::new(base, base + end));
+            }
+        }
+    }
+    None
+}

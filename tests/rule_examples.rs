@@ -1,0 +1,56 @@
+//! Every rule file's examples: the `[[fires]]` ones must produce a finding of
+//! that rule at the given text, the `[[quiet]]` ones none.
+
+use numcheck::rulebook::{RuleExample, Rulebook};
+use numcheck::{CheckOptions, Diagnostic, check};
+
+fn run(rule: &str, ex: &RuleExample) -> Vec<Diagnostic> {
+    let options = CheckOptions {
+        document_date: ex
+            .date
+            .as_deref()
+            .map(|d| numcheck::error::parse_iso_date(d).expect("example date")),
+        select: Some(vec![rule.to_string()]),
+        ..CheckOptions::default()
+    };
+    let book = Rulebook::builtin().expect("built-in rules load");
+    check(&ex.text, &options, &book)
+}
+
+#[test]
+fn every_rule_example_holds() {
+    let book = Rulebook::builtin().expect("built-in rules load");
+    let mut failures = Vec::new();
+    for rule in &book.rules {
+        for ex in &rule.fires {
+            let found = run(&rule.name, ex);
+            let hit = found.iter().any(|d| {
+                d.rule == rule.name
+                    && ex
+                        .span
+                        .as_deref()
+                        .is_none_or(|s| d.span.text(&ex.text) == s)
+                    && ex
+                        .related
+                        .as_deref()
+                        .is_none_or(|r| d.related.iter().any(|rel| rel.span.text(&ex.text) == r))
+            });
+            if !hit {
+                failures.push(format!(
+                    "{}: should fire on {:?}, got {:?}",
+                    rule.name, ex.text, found
+                ));
+            }
+        }
+        for ex in &rule.quiet {
+            let found = run(&rule.name, ex);
+            if found.iter().any(|d| d.rule == rule.name) {
+                failures.push(format!(
+                    "{}: should stay quiet on {:?}, got {:?}",
+                    rule.name, ex.text, found
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
