@@ -5,6 +5,7 @@
 //! with byte spans; the binary reads files and renders reports.
 
 pub mod checks;
+pub mod claims;
 pub mod decimal;
 pub mod diagnostic;
 pub mod error;

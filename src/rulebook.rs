@@ -14,6 +14,18 @@ use crate::error::Error;
 /// The built-in rule files, by path.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
+        "rules/checks/ambiguous-increment.toml",
+        include_str!("../rules/checks/ambiguous-increment.toml"),
+    ),
+    (
+        "rules/checks/share-mismatch.toml",
+        include_str!("../rules/checks/share-mismatch.toml"),
+    ),
+    (
+        "rules/checks/vague-quantity.toml",
+        include_str!("../rules/checks/vague-quantity.toml"),
+    ),
+    (
         "rules/checks/weekday-mismatch.toml",
         include_str!("../rules/checks/weekday-mismatch.toml"),
     ),

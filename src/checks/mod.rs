@@ -1,9 +1,14 @@
 //! The rule engine: check kinds are code, one file per kind; rules (data under
 //! `rules/checks/`) pick a kind, a severity, parameters and wording.
 
+pub mod increment;
+pub mod interval;
 pub mod relative_date;
+pub mod share;
+pub mod vague;
 pub mod weekday;
 
+use crate::claims::{Claim, claims};
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Options, extract};
 use crate::quantity::Quantity;
@@ -14,6 +19,9 @@ use crate::rulebook::{Rule, Rulebook};
 pub enum CheckKind {
     Weekday,
     RelativeDate,
+    Increment,
+    Vague,
+    Share,
 }
 
 /// The type of a rule parameter, with its default.
@@ -51,12 +59,21 @@ impl Param {
 }
 
 impl CheckKind {
-    pub const ALL: &'static [CheckKind] = &[CheckKind::Weekday, CheckKind::RelativeDate];
+    pub const ALL: &'static [CheckKind] = &[
+        CheckKind::Weekday,
+        CheckKind::RelativeDate,
+        CheckKind::Increment,
+        CheckKind::Vague,
+        CheckKind::Share,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             CheckKind::Weekday => "weekday",
             CheckKind::RelativeDate => "relative-date",
+            CheckKind::Increment => "increment",
+            CheckKind::Vague => "vague",
+            CheckKind::Share => "share",
         }
     }
 
@@ -69,14 +86,20 @@ impl CheckKind {
         match self {
             CheckKind::Weekday => weekday::PLACEHOLDERS,
             CheckKind::RelativeDate => relative_date::PLACEHOLDERS,
+            CheckKind::Increment => increment::PLACEHOLDERS,
+            CheckKind::Vague => vague::PLACEHOLDERS,
+            CheckKind::Share => share::PLACEHOLDERS,
         }
     }
 
     /// The parameters this kind takes, with their types and defaults.
     pub fn parameters(self) -> &'static [(&'static str, Param)] {
         match self {
-            CheckKind::Weekday => &[],
-            CheckKind::RelativeDate => &[],
+            CheckKind::Weekday
+            | CheckKind::RelativeDate
+            | CheckKind::Increment
+            | CheckKind::Vague => &[],
+            CheckKind::Share => &[("hedge", Param::Number("0"))],
         }
     }
 
@@ -91,6 +114,9 @@ impl CheckKind {
         match self {
             CheckKind::Weekday => weekday::check(article, rule, out),
             CheckKind::RelativeDate => relative_date::check(article, rule, out),
+            CheckKind::Increment => increment::check(article, rule, out),
+            CheckKind::Vague => vague::check(article, rule, out),
+            CheckKind::Share => share::check(article, rule, out),
         }
     }
 }
@@ -99,6 +125,8 @@ impl CheckKind {
 pub struct Article<'a> {
     pub text: &'a str,
     pub quantities: Vec<Quantity>,
+    /// The claim context of each quantity, in the same order.
+    pub claims: Vec<Claim>,
     pub document_date: Option<jiff::civil::Date>,
     /// The reference facts and the quantities found in them.
     pub facts: Option<(&'a str, Vec<Quantity>)>,
@@ -134,8 +162,10 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
         );
         (f, q)
     });
+    let claims = claims(text, &quantities);
     let article = Article {
         text,
+        claims,
         quantities,
         document_date: options.document_date,
         facts,

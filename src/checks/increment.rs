@@ -1,0 +1,108 @@
+//! `increment`: "an additional / another / a further N" whose base comes
+//! from a different source, with no stated total that settles the sum.
+
+use rust_decimal::Decimal;
+
+use super::Article;
+use crate::claims::{same_subject, sources_differ};
+use crate::decimal::render;
+use crate::diagnostic::Diagnostic;
+use crate::quantity::{Kind, MarkerRole};
+use crate::rulebook::Rule;
+
+pub const PLACEHOLDERS: &[&str] = &["increment", "base", "base_source", "source", "total"];
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let claims = &article.claims;
+    for (i, q) in qs.iter().enumerate() {
+        if claims[i].role != Some(MarkerRole::Increment)
+            || !matches!(q.kind, Kind::Count | Kind::Money)
+        {
+            continue;
+        }
+        let Some(inc) = q.value.number() else {
+            continue;
+        };
+        // The base: the nearest earlier figure for the same subject that is
+        // not itself an increment, in an earlier sentence.
+        let base = (0..i).rev().find(|&j| {
+            let b = &qs[j];
+            b.kind == q.kind
+                && b.sentence.end <= q.sentence.start
+                && claims[j].role != Some(MarkerRole::Increment)
+                && same_subject(&claims[j], &claims[i])
+        });
+        let Some(j) = base else { continue };
+        let b = &qs[j];
+        let Some(base_value) = b.value.number() else {
+            continue;
+        };
+        if !sources_differ(&claims[j], &claims[i]) {
+            continue;
+        }
+        let total = base_value + inc;
+        // A stated total (marked, or equal to the sum) settles it.
+        let settled = qs.iter().enumerate().any(|(k, t)| {
+            k != i
+                && k != j
+                && t.kind == q.kind
+                && same_subject(&claims[k], &claims[i])
+                && (claims[k].role == Some(MarkerRole::Total)
+                    || t.low
+                        .zip(t.high)
+                        .is_some_and(|(lo, hi)| lo <= total && total <= hi))
+        });
+        if settled {
+            continue;
+        }
+        let values = [
+            ("increment", q.span.text(text).to_string()),
+            ("base", b.number.text(text).to_string()),
+            (
+                "base_source",
+                claims[j]
+                    .source_span
+                    .map_or(String::new(), |s| s.text(text).to_string()),
+            ),
+            (
+                "source",
+                claims[i]
+                    .source_span
+                    .map_or(String::new(), |s| s.text(text).to_string()),
+            ),
+            ("total", render_like(total, b.number.text(text))),
+        ];
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            q.span,
+            rule.render_message(&values),
+        )
+        .with_related(b.span, "base figure");
+        if let Some(help) = rule.render_help(&values) {
+            d = d.with_help(help);
+        }
+        out.push(d);
+    }
+}
+
+/// Renders a computed figure in the style of a written one ("4,500" after "3,000").
+pub fn render_like(value: Decimal, written: &str) -> String {
+    let plain = render(value);
+    if !written.contains(',') || value.fract() != Decimal::ZERO {
+        return plain;
+    }
+    let (sign, digits) = plain
+        .strip_prefix('-')
+        .map_or(("", plain.as_str()), |d| ("-", d));
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}

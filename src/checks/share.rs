@@ -1,0 +1,125 @@
+//! `share`: a percentage or fraction that disagrees with the counts it
+//! describes — "1,842 of 2,310 voters, or 74%"; "Of the 2,310 … 1,842, or
+//! 74%"; "half of the 3,000 troops, some 1,800".
+
+use rust_decimal::Decimal;
+
+use super::Article;
+use super::interval::{self, Interval};
+use crate::decimal::render;
+use crate::diagnostic::Diagnostic;
+use crate::quantity::{Kind, Quantity};
+use crate::rulebook::Rule;
+
+pub const PLACEHOLDERS: &[&str] = &["share", "part", "whole", "actual"];
+
+/// Whether `between` (the text between two figures) says "of": "1,842 of
+/// the 2,310", "2.1 million of New York City's 8.4 million".
+fn joins_with_of(between: &str) -> bool {
+    let lower = between.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.first().is_some_and(|w| *w == "of" || *w == "out")
+        && words.len() <= 6
+        && !between.contains(['.', ';'])
+}
+
+/// Whether the text right before a share introduces it as a restatement:
+/// ", or", "(", "or about".
+fn restates(before: &str) -> bool {
+    let t = before.trim_end();
+    t.ends_with(", or") || t.ends_with('(') || t.ends_with("— or") || t.ends_with(", that is")
+}
+
+/// Whether a count may be the whole or part in a share (not a date, time or ordinal).
+fn is_amount(q: &Quantity) -> bool {
+    matches!(
+        q.kind,
+        Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+    ) && q.value.number().is_some()
+}
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let hedge = rule.number("hedge");
+    for (s, share) in qs.iter().enumerate() {
+        if share.kind != Kind::Percent || share.unit.as_deref() != Some("percent") || s == 0 {
+            continue;
+        }
+        let part_i = s - 1;
+        let part = &qs[part_i];
+        if !is_amount(part) || part.sentence != share.sentence {
+            continue;
+        }
+        if !restates(text.get(part.span.end..share.span.start).unwrap_or("")) {
+            continue;
+        }
+        // (part, whole): "N of … M, or X%" (the figure before the share is
+        // the whole), or "Of the M …, N, or X%".
+        let found = if part_i >= 1
+            && is_amount(&qs[part_i - 1])
+            && joins_with_of(
+                text.get(qs[part_i - 1].span.end..part.span.start)
+                    .unwrap_or(""),
+            ) {
+            // "1,842 of 2,310, or 74%": the part came first.
+            Some((part_i - 1, part_i))
+        } else {
+            (0..part_i)
+                .rev()
+                .take_while(|&j| qs[j].sentence == share.sentence)
+                .find_map(|j| {
+                    let before = text
+                        .get(qs[j].sentence.start..qs[j].span.start)?
+                        .to_ascii_lowercase();
+                    let t = before.trim_end();
+                    (t.ends_with(" of the")
+                        || t.ends_with(" of")
+                        || t == "of the"
+                        || t == "of"
+                        || t.ends_with("out of"))
+                    .then_some((part_i, j))
+                })
+        };
+        let Some((part_i, whole_i)) = found else {
+            continue;
+        };
+        let (p, w) = (&qs[part_i], &qs[whole_i]);
+        let (Some(pv), Some(wv)) = (p.value.number(), w.value.number()) else {
+            continue;
+        };
+        if wv <= Decimal::ZERO || pv > wv {
+            continue;
+        }
+        let (Some(pi), Some(wi), Some(si)) = (
+            interval::of(p, text, false, hedge),
+            interval::of(w, text, false, hedge),
+            interval::of(share, text, true, hedge),
+        ) else {
+            continue;
+        };
+        let derived: Interval = pi.div(wi).scale(Decimal::ONE_HUNDRED);
+        if derived.overlaps(si) {
+            continue;
+        }
+        let actual = (pv * Decimal::ONE_HUNDRED / wv).round_dp(1);
+        let values = [
+            ("share", share.span.text(text).to_string()),
+            ("part", p.number.text(text).to_string()),
+            ("whole", w.number.text(text).to_string()),
+            ("actual", format!("{}%", render(actual))),
+        ];
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            share.span,
+            rule.render_message(&values),
+        )
+        .with_related(p.span, "the part")
+        .with_related(w.span, "the whole");
+        if let Some(help) = rule.render_help(&values) {
+            d = d.with_help(help);
+        }
+        out.push(d);
+    }
+}

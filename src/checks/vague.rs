@@ -1,0 +1,53 @@
+//! `vague`: a vague quantifier ("thousands of soldiers") where a precise
+//! figure for the same subject, within the vague word's interval, is given.
+
+use super::Article;
+use crate::claims::same_subject;
+use crate::diagnostic::Diagnostic;
+use crate::quantity::{Approx, Kind};
+use crate::rulebook::Rule;
+
+pub const PLACEHOLDERS: &[&str] = &["vague", "precise"];
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let claims = &article.claims;
+    for (i, q) in qs.iter().enumerate() {
+        if q.approx != Approx::Vague || q.kind != Kind::Count || claims[i].head.is_none() {
+            continue;
+        }
+        let within = |j: usize| {
+            let p = &qs[j];
+            j != i
+                && p.kind == Kind::Count
+                && p.approx != Approx::Vague
+                && same_subject(&claims[j], &claims[i])
+                && p.value.number().is_some_and(|v| {
+                    q.low.is_none_or(|lo| lo <= v) && q.high.is_none_or(|hi| v <= hi)
+                })
+        };
+        // Prefer the nearest precise figure before, then after.
+        let precise = (0..i)
+            .rev()
+            .find(|&j| within(j))
+            .or_else(|| (i + 1..qs.len()).find(|&j| within(j)));
+        let Some(j) = precise else { continue };
+        let p = &qs[j];
+        let values = [
+            ("vague", q.span.text(text).to_string()),
+            ("precise", p.span.text(text).to_string()),
+        ];
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            q.span,
+            rule.render_message(&values),
+        )
+        .with_related(p.span, "precise figure");
+        if let Some(help) = rule.render_help(&values) {
+            d = d.with_help(help);
+        }
+        out.push(d);
+    }
+}

@@ -1,0 +1,126 @@
+//! Claims: what a rule needs to compare two quantities — the subject they
+//! count, who says so, and the role the wording gives them. See
+//! `claims.md` in the project's spec for the model.
+
+use crate::quantity::{Kind, MarkerRole, Quantity};
+use crate::span::Span;
+
+/// A quantity's claim context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The head lemma of what is counted or measured ("soldier", "usd").
+    pub head: Option<String>,
+    /// Lower-case narrowing modifiers ("north korean"), empty when bare.
+    pub modifiers: Vec<String>,
+    /// Who the figure is attributed to, normalised ("kirby"), if anyone.
+    pub source: Option<String>,
+    /// The source's span in the text.
+    pub source_span: Option<Span>,
+    pub role: Option<MarkerRole>,
+}
+
+/// Pronouns that refer back to the last named source.
+fn is_pronoun(s: &str) -> bool {
+    matches!(s, "he" | "she" | "they" | "it" | "we" | "i")
+}
+
+/// Normalises a source phrase: lower case, without leading "the".
+fn source_key(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let trimmed = lower.strip_prefix("the ").unwrap_or(&lower);
+    trimmed.trim().to_string()
+}
+
+/// The claims of all quantities, in the same order.
+pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
+    let mut out = Vec::with_capacity(quantities.len());
+    // The last named source, and the paragraph it was named in, for pronouns
+    // and for sentences that continue a quote.
+    let mut last_named: Option<(String, Span, usize)> = None;
+    for q in quantities {
+        let paragraph = paragraph_of(text, q.span.start);
+        let (source, source_span) = match q.attribution {
+            Some(a) => {
+                let key = source_key(a.text(text));
+                if is_pronoun(&key) {
+                    match &last_named {
+                        Some((name, span, _)) => (Some(name.clone()), Some(*span)),
+                        None => (None, None),
+                    }
+                } else {
+                    last_named = Some((key.clone(), a, paragraph));
+                    (Some(key), Some(a))
+                }
+            }
+            None => match &last_named {
+                // An unattributed sentence in the same paragraph continues the source.
+                Some((name, span, p)) if *p == paragraph => (Some(name.clone()), Some(*span)),
+                _ => (None, None),
+            },
+        };
+        let (head, modifiers) = subject(text, q);
+        out.push(Claim {
+            head,
+            modifiers,
+            source,
+            source_span,
+            role: q.marker.map(|m| m.role),
+        });
+    }
+    out
+}
+
+/// The start of the paragraph holding `at` (paragraphs end at blank lines or line breaks).
+fn paragraph_of(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
+}
+
+/// The subject's head lemma and modifiers.
+fn subject(text: &str, q: &Quantity) -> (Option<String>, Vec<String>) {
+    match q.kind {
+        Kind::Count => {
+            let head = q.unit.clone();
+            let mut modifiers = Vec::new();
+            if let Some(noun) = q.noun {
+                let words: Vec<&str> = noun.text(text).split_whitespace().collect();
+                if words.len() > 1 {
+                    for w in &words[..words.len() - 1] {
+                        let l = w.to_lowercase();
+                        if !matches!(l.as_str(), "and" | "or") {
+                            modifiers.push(l);
+                        }
+                    }
+                }
+            }
+            (head, modifiers)
+        }
+        Kind::Money | Kind::Measure | Kind::Percent | Kind::Duration => {
+            (q.unit.clone(), Vec::new())
+        }
+        _ => (None, Vec::new()),
+    }
+}
+
+/// Whether two subjects may be the same: equal heads, and modifiers that do
+/// not contradict (a bare noun may refer to a narrower earlier one).
+pub fn same_subject(a: &Claim, b: &Claim) -> bool {
+    match (&a.head, &b.head) {
+        (Some(x), Some(y)) if x == y => {
+            a.modifiers.is_empty()
+                || b.modifiers.is_empty()
+                || a.modifiers.iter().all(|m| b.modifiers.contains(m))
+                || b.modifiers.iter().all(|m| a.modifiers.contains(m))
+        }
+        _ => false,
+    }
+}
+
+/// Whether two claims have known, different sources.
+pub fn sources_differ(a: &Claim, b: &Claim) -> bool {
+    match (&a.source, &b.source) {
+        (Some(x), Some(y)) => x != y && !x.contains(y.as_str()) && !y.contains(x.as_str()),
+        _ => false,
+    }
+}
