@@ -30,6 +30,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../rules/checks/weekday-mismatch.toml"),
     ),
     (
+        "rules/checks/change-mismatch.toml",
+        include_str!("../rules/checks/change-mismatch.toml"),
+    ),
+    (
         "rules/checks/relative-date.toml",
         include_str!("../rules/checks/relative-date.toml"),
     ),

@@ -1,6 +1,7 @@
 //! The rule engine: check kinds are code, one file per kind; rules (data under
 //! `rules/checks/`) pick a kind, a severity, parameters and wording.
 
+pub mod change;
 pub mod increment;
 pub mod interval;
 pub mod relative_date;
@@ -22,6 +23,7 @@ pub enum CheckKind {
     Increment,
     Vague,
     Share,
+    Change,
 }
 
 /// The type of a rule parameter, with its default.
@@ -65,6 +67,7 @@ impl CheckKind {
         CheckKind::Increment,
         CheckKind::Vague,
         CheckKind::Share,
+        CheckKind::Change,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,6 +77,7 @@ impl CheckKind {
             CheckKind::Increment => "increment",
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
+            CheckKind::Change => "change",
         }
     }
 
@@ -89,6 +93,7 @@ impl CheckKind {
             CheckKind::Increment => increment::PLACEHOLDERS,
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
+            CheckKind::Change => change::PLACEHOLDERS,
         }
     }
 
@@ -100,6 +105,7 @@ impl CheckKind {
             | CheckKind::Increment
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
+            CheckKind::Change => &[("hedge", Param::Number("0"))],
         }
     }
 
@@ -117,6 +123,7 @@ impl CheckKind {
             CheckKind::Increment => increment::check(article, rule, out),
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
+            CheckKind::Change => change::check(article, rule, out),
         }
     }
 }
@@ -185,4 +192,29 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     out
+}
+
+/// Up to `n` lower-case words right before byte `at`, within `[floor, at)`,
+/// nearest last: "rose 2.4% to" → ["rose", "2.4", "to"].
+pub fn words_before(text: &str, floor: usize, at: usize, n: usize) -> Vec<String> {
+    let slice = text.get(floor..at).unwrap_or("");
+    let mut words: Vec<String> = slice
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '%' || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    words.reverse();
+    words
+}
+
+/// Lower-case words in `[from, to)`.
+pub fn words_between(text: &str, from: usize, to: usize) -> Vec<String> {
+    text.get(from..to.max(from))
+        .unwrap_or("")
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }

@@ -874,7 +874,8 @@ fn share_tail(text: &str, end: usize) -> Option<(usize, Decimal)> {
         return None;
     }
     let m = number::parse_number(text, at, false)?;
-    if m.ordinal || !m.written.digits && m.value > Decimal::from(1000) {
+    // "318 in 2023" is a figure and a year; shares have small denominators.
+    if m.ordinal || m.value > Decimal::from(1000) || m.value < Decimal::TWO {
         return None;
     }
     // "1 in 2024" is a year; a share's denominator is followed by no unit.

@@ -27,18 +27,38 @@ pub fn starts_number(word_lower: &str) -> bool {
 pub fn parse_number(text: &str, at: usize, money: bool) -> Option<NumberMatch> {
     let _ = money;
     let rest = text.get(at..)?;
-    let len = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if len == 0 {
+    let b = rest.as_bytes();
+    let mut i = 0;
+    let mut s = String::new();
+    let mut grouped = false;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            s.push(b[i] as char);
+        } else if b[i] == b',' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && !s.is_empty() {
+            grouped = true;
+        } else if b[i] == b'.' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && !s.contains('.') {
+            s.push('.');
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if s.is_empty() {
         return None;
     }
-    let value: Decimal = rest[..len].parse().ok()?;
+    let mut value: Decimal = s.parse().ok()?;
+    let mut end = i;
+    for (w, m) in [(" million", 1_000_000i64), (" billion", 1_000_000_000), ("bn", 1_000_000_000), ("m", 1_000_000)] {
+        if rest[end..].starts_with(w) && !rest[end + w.len()..].starts_with(char::is_alphanumeric) && (w != "m" || money) {
+            value *= Decimal::from(m);
+            end += w.len();
+            break;
+        }
+    }
     Some(NumberMatch {
-        end: at + len,
+        end: at + end,
         value,
-        written: Written {
-            digits: true,
-            ..Written::default()
-        },
+        written: Written { digits: true, grouped, ..Written::default() },
         ordinal: false,
     })
 }

@@ -1,0 +1,293 @@
+//! `change`: a stated change (by N, by N%, to A from B) that disagrees with
+//! its own from/to values — every pair the sentence states is checked
+//! ("fell 2.4%, or 142.3 points, to 7,410.6").
+
+use rust_decimal::Decimal;
+
+use super::interval::{self, Interval};
+use super::{Article, words_before};
+use crate::decimal::render;
+use crate::diagnostic::Diagnostic;
+use crate::quantity::{Kind, Quantity};
+use crate::rulebook::Rule;
+
+pub const PLACEHOLDERS: &[&str] = &["change", "others", "actual"];
+
+/// Verbs and nouns that state a change, and its direction (+1 rise, -1 fall).
+fn change_word(w: &str) -> Option<i8> {
+    Some(match w {
+        "rose" | "rise" | "rises" | "risen" | "rising" | "climbed" | "climb" | "climbs" | "increased"
+        | "increase" | "increases" | "jumped" | "jump" | "jumps" | "gained" | "gain" | "gains" | "added"
+        | "surged" | "surge" | "grew" | "grow" | "grows" | "growth" | "soared" | "up" | "higher"
+        | "advanced" | "rallied" | "boosted" | "raised" | "lifted" | "increasing" => 1,
+        "fell" | "fall" | "falls" | "fallen" | "falling" | "dropped" | "drop" | "drops" | "declined"
+        | "decline" | "declines" | "decreased" | "decrease" | "decreases" | "lost" | "loss" | "losses"
+        | "shed" | "slid" | "slide" | "slipped" | "plunged" | "plunge" | "tumbled" | "sank" | "down"
+        | "lower" | "shrank" | "cut" | "slumped" | "eased" | "retreated" | "reduction" | "decreasing" => -1,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    To,
+    From,
+    Percent,
+    Absolute,
+}
+
+/// The role a quantity plays in a change statement, from the words before it.
+fn role(article: &Article<'_>, q: &Quantity, prev: Option<(Role, &Quantity)>) -> Option<(Role, i8)> {
+    let text = article.text;
+    let before = words_before(text, q.sentence.start, q.span.start, 3);
+    let last = before.last().map(String::as_str);
+    let after = super::words_between(text, q.span.end, (q.span.end + 24).min(q.sentence.end));
+    let next = after.first().map(String::as_str);
+    let dir_before = before.iter().rev().find_map(|w| change_word(w));
+    let is_percent = q.kind == Kind::Percent && q.unit.as_deref() == Some("percent");
+    if last == Some("to") {
+        return Some((Role::To, 0));
+    }
+    if last == Some("from") {
+        return Some((Role::From, 0));
+    }
+    if is_percent {
+        if let Some(d) = dir_before.or_else(|| next.and_then(change_word)) {
+            return Some((Role::Percent, d));
+        }
+        if last == Some("by") {
+            return Some((Role::Percent, 0));
+        }
+        return None;
+    }
+    // "a decline of 42", "by 42", "down 42", "2.4%, or 142.3 points".
+    if last == Some("of") && before.len() >= 2 && change_word(&before[before.len() - 2]).is_some() {
+        return Some((Role::Absolute, change_word(&before[before.len() - 2]).unwrap_or(0)));
+    }
+    if last == Some("by") || last.and_then(change_word).is_some() {
+        return Some((Role::Absolute, dir_before.unwrap_or(0)));
+    }
+    if last == Some("or") && prev.is_some_and(|(r, _)| r == Role::Percent) {
+        return Some((Role::Absolute, 0));
+    }
+    None
+}
+
+/// Whether two quantities measure in the same unit (for from/to values).
+fn same_unit(a: &Quantity, b: &Quantity) -> bool {
+    a.kind == b.kind && a.unit == b.unit && a.per == b.per
+}
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let qs = &article.quantities;
+    let mut i = 0;
+    while i < qs.len() {
+        let sentence = qs[i].sentence;
+        let mut j = i;
+        while j < qs.len() && qs[j].sentence == sentence {
+            j += 1;
+        }
+        check_sentence(article, rule, &qs[i..j], out);
+        i = j;
+    }
+}
+
+fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let mut roles: Vec<(Role, i8, &Quantity)> = Vec::new();
+    let mut prev: Option<(Role, &Quantity)> = None;
+    for q in qs {
+        if !matches!(q.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Percent | Kind::Measure) {
+            prev = None;
+            continue;
+        }
+        match role(article, q, prev) {
+            Some((r, d)) => {
+                roles.push((r, d, q));
+                prev = Some((r, q));
+            }
+            None => prev = None,
+        }
+    }
+    let find = |r: Role| roles.iter().find(|x| x.0 == r).map(|x| (x.1, x.2));
+    let (Some(to), from) = (find(Role::To), find(Role::From)) else {
+        // Without a new level, only "from B … by N%/N" can be checked.
+        if let (Some((_, from)), Some((_, pct)), Some((_, abs))) = (find(Role::From), find(Role::Percent), find(Role::Absolute)) {
+            compare_percent_of(article, rule, pct, abs, Base::From(from), out);
+        }
+        return;
+    };
+    let to = to.1;
+    let pct = find(Role::Percent).map(|x| x.1);
+    let abs = find(Role::Absolute).map(|x| x.1).filter(|a| {
+        same_unit(a, to)
+            || points_between(a, to)
+            || (to.kind != Kind::Percent && (a.unit.as_deref() == Some("point") || a.kind == Kind::Number))
+    });
+    let hedge = rule.number("hedge");
+    let iv = |q: &Quantity| interval::of(q, text, q.kind == Kind::Percent, hedge);
+    if let Some((_, from)) = from.filter(|(_, f)| same_unit(f, to)) {
+        let (Some(a), Some(b)) = (iv(to), iv(from)) else { return };
+        if let Some(p) = pct
+            && let Some(pi) = iv(p)
+        {
+            // (A - B) / B, as a magnitude.
+            let diff = Interval {
+                low: a.low.zip(b.high).map(|(x, y)| x - y),
+                high: a.high.zip(b.low).map(|(x, y)| x - y),
+            };
+            let rel = magnitude(diff.div_signed(b)).scale(Decimal::ONE_HUNDRED);
+            if !rel.overlaps(pi) {
+                let (av, bv) = (to.value.number().unwrap_or_default(), from.value.number().unwrap_or_default());
+                let actual = ((av - bv) * Decimal::ONE_HUNDRED).checked_div(bv).unwrap_or_default().abs().round_dp(1);
+                report(article, rule, p, &[(from, "from"), (to, "to")], format!("{}%", render(actual)), out);
+                return;
+            }
+        }
+        if let Some(d) = abs
+            && let Some(di) = iv(d)
+        {
+            let diff = Interval {
+                low: a.low.zip(b.high).map(|(x, y)| x - y),
+                high: a.high.zip(b.low).map(|(x, y)| x - y),
+            };
+            let di = points_scale(d, to, di);
+            if !magnitude(diff).overlaps(di) {
+                let actual = (to.value.number().unwrap_or_default() - from.value.number().unwrap_or_default()).abs();
+                report(article, rule, d, &[(from, "from"), (to, "to")], render(actual), out);
+            }
+        }
+        return;
+    }
+    // No from value: B = A ∓ D; check the percentage against D / B.
+    if let (Some(p), Some(d)) = (pct, abs) {
+        let dir = roles.iter().find(|x| x.0 == Role::Percent).map_or(0, |x| x.1);
+        if dir != 0 {
+            compare_percent_of(article, rule, p, d, Base::To(to, dir), out);
+        }
+    }
+}
+
+enum Base<'q> {
+    /// The old level is given.
+    From(&'q Quantity),
+    /// The new level and the direction are given.
+    To(&'q Quantity, i8),
+}
+
+fn compare_percent_of(article: &Article<'_>, rule: &Rule, pct: &Quantity, abs: &Quantity, base: Base<'_>, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let hedge = rule.number("hedge");
+    let (Some(pi), Some(di)) = (interval::of(pct, text, true, hedge), interval::of(abs, text, false, hedge)) else {
+        return;
+    };
+    let (old, shown) = match base {
+        Base::From(f) => (interval::of(f, text, false, hedge), (f, "from")),
+        Base::To(t, dir) => {
+            let Some(ti) = interval::of(t, text, false, hedge) else { return };
+            // Old level = new - D for a rise, new + D for a fall.
+            let old = if dir > 0 {
+                Interval {
+                    low: ti.low.zip(di.high).map(|(x, y)| x - y),
+                    high: ti.high.zip(di.low).map(|(x, y)| x - y),
+                }
+            } else {
+                Interval {
+                    low: ti.low.zip(di.low).map(|(x, y)| x + y),
+                    high: ti.high.zip(di.high).map(|(x, y)| x + y),
+                }
+            };
+            (Some(old), (t, "to"))
+        }
+    };
+    let Some(old) = old else { return };
+    if old.low.is_none_or(|l| l <= Decimal::ZERO) {
+        return;
+    }
+    let rel = di.div(old).scale(Decimal::ONE_HUNDRED);
+    if rel.overlaps(pi) {
+        return;
+    }
+    let (Some(d), Some(o)) = (abs.value.number(), old.low.zip(old.high).map(|(l, h)| (l + h) / Decimal::TWO)) else {
+        return;
+    };
+    let actual = (d * Decimal::ONE_HUNDRED).checked_div(o).unwrap_or_default().round_dp(1);
+    report(article, rule, pct, &[(abs, "by"), shown], format!("{}%", render(actual)), out);
+}
+
+/// A change in percentage points or basis points between two percentages.
+fn points_between(abs: &Quantity, level: &Quantity) -> bool {
+    level.kind == Kind::Percent && matches!(abs.unit.as_deref(), Some("percentage-point" | "basis-point"))
+}
+
+/// Expresses a change in basis points in percentage points.
+fn points_scale(abs: &Quantity, level: &Quantity, i: Interval) -> Interval {
+    if level.kind == Kind::Percent && abs.unit.as_deref() == Some("basis-point") {
+        i.scale(Decimal::new(1, 2))
+    } else {
+        i
+    }
+}
+
+/// |interval|: the magnitudes it allows.
+fn magnitude(i: Interval) -> Interval {
+    match (i.low, i.high) {
+        (Some(l), Some(h)) if l >= Decimal::ZERO => Interval { low: Some(l), high: Some(h) },
+        (Some(l), Some(h)) if h <= Decimal::ZERO => Interval { low: Some(-h), high: Some(-l) },
+        (Some(l), Some(h)) => Interval { low: Some(Decimal::ZERO), high: Some(h.max(-l)) },
+        _ => Interval { low: None, high: None },
+    }
+}
+
+impl Interval {
+    /// Divides by a positive interval, keeping the sign of the numerator.
+    fn div_signed(self, by: Interval) -> Interval {
+        let (Some(bl), Some(bh)) = (by.low, by.high) else {
+            return Interval { low: None, high: None };
+        };
+        if bl <= Decimal::ZERO {
+            return Interval { low: None, high: None };
+        }
+        let cands: Vec<Decimal> = [self.low, self.high]
+            .into_iter()
+            .flatten()
+            .flat_map(|n| [n.checked_div(bl), n.checked_div(bh)])
+            .flatten()
+            .collect();
+        Interval {
+            low: cands.iter().copied().min(),
+            high: cands.iter().copied().max(),
+        }
+    }
+}
+
+fn report(article: &Article<'_>, rule: &Rule, change: &Quantity, others: &[(&Quantity, &str)], actual: String, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let listed: Vec<String> = others.iter().map(|(q, label)| format!("{label} {}", q.number.text(text))).collect();
+    let values = [
+        ("change", phrase_span(text, change).text(text).to_string()),
+        ("others", listed.join(" ")),
+        ("actual", actual),
+    ];
+    let mut d = Diagnostic::new(&rule.name, rule.severity, phrase_span(text, change), rule.render_message(&values));
+    for (q, label) in others {
+        d = d.with_related(q.span, *label);
+    }
+    if let Some(help) = rule.render_help(&values) {
+        d = d.with_help(help);
+    }
+    out.push(d);
+}
+
+/// The change as written: "decline of 42" rather than "42".
+fn phrase_span(text: &str, q: &Quantity) -> crate::span::Span {
+    let before = text.get(q.sentence.start..q.span.start).unwrap_or("");
+    let trimmed = before.trim_end();
+    if let Some(head) = trimmed.strip_suffix(" of")
+        && let Some(word_start) = head.rfind(' ').map(|i| i + 1).or(Some(0))
+        && change_word(&head[word_start..].to_lowercase()).is_some()
+    {
+        return crate::span::Span::new(q.sentence.start + word_start, q.span.end);
+    }
+    q.span
+}
