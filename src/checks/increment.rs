@@ -1,11 +1,8 @@
 //! `increment`: "an additional / another / a further N" whose base comes
 //! from a different source, with no stated total that settles the sum.
 
-use rust_decimal::Decimal;
-
 use super::Article;
 use crate::claims::{same_subject, sources_differ};
-use crate::decimal::render;
 use crate::diagnostic::Diagnostic;
 use crate::quantity::{Kind, MarkerRole};
 use crate::rulebook::Rule;
@@ -72,7 +69,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     .source_span
                     .map_or(String::new(), |s| s.text(text).to_string()),
             ),
-            ("total", render_like(total, b.number.text(text))),
+            ("total", super::format_like(total, b, text)),
         ];
         let mut d = Diagnostic::new(
             &rule.name,
@@ -86,23 +83,4 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         out.push(d);
     }
-}
-
-/// Renders a computed figure in the style of a written one ("4,500" after "3,000").
-pub fn render_like(value: Decimal, written: &str) -> String {
-    let plain = render(value);
-    if !written.contains(',') || value.fract() != Decimal::ZERO {
-        return plain;
-    }
-    let (sign, digits) = plain
-        .strip_prefix('-')
-        .map_or(("", plain.as_str()), |d| ("-", d));
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{sign}{out}")
 }

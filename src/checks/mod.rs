@@ -2,10 +2,12 @@
 //! `rules/checks/`) pick a kind, a severity, parameters and wording.
 
 pub mod change;
+pub mod enumeration;
 pub mod increment;
 pub mod interval;
 pub mod relative_date;
 pub mod share;
+pub mod sum;
 pub mod vague;
 pub mod weekday;
 
@@ -24,6 +26,7 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    Sum,
 }
 
 /// The type of a rule parameter, with its default.
@@ -68,6 +71,7 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::Sum,
     ];
 
     pub fn name(self) -> &'static str {
@@ -78,6 +82,7 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::Sum => "sum",
         }
     }
 
@@ -94,6 +99,7 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::Sum => sum::PLACEHOLDERS,
         }
     }
 
@@ -106,6 +112,7 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::Sum => &[("hedge", Param::Number("0"))],
         }
     }
 
@@ -124,6 +131,7 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::Sum => sum::check(article, rule, out),
         }
     }
 }
@@ -217,4 +225,42 @@ pub fn words_between(text: &str, from: usize, to: usize) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Writes a computed figure the way a model figure is written: same currency
+/// sign, same scale word, same digit grouping ("$1,280 million" after "$540
+/// million", "4,500" after "3,000").
+pub fn format_like(value: rust_decimal::Decimal, model: &Quantity, text: &str) -> String {
+    use rust_decimal::Decimal;
+    let written = model.number.text(text);
+    let Some(first_digit) = written.find(|c: char| c.is_ascii_digit()) else {
+        return crate::decimal::render(value);
+    };
+    let prefix = &written[..first_digit];
+    let digits_len = written[first_digit..]
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(written.len() - first_digit);
+    let digits = written[first_digit..first_digit + digits_len].trim_end_matches(['.', ',']);
+    let suffix = &written[first_digit + digits.len()..];
+    let plain: String = digits.chars().filter(|c| *c != ',').collect();
+    let scale = match (plain.parse::<Decimal>(), model.value.number()) {
+        (Ok(w), Some(v)) if !w.is_zero() => v.checked_div(w).unwrap_or(Decimal::ONE),
+        _ => Decimal::ONE,
+    };
+    let scaled = value.checked_div(scale).unwrap_or(value);
+    let places = plain.split_once('.').map_or(0, |(_, f)| f.len()).max(if scale > Decimal::ONE { 2 } else { 0 });
+    let rounded = scaled.round_dp(places as u32).normalize();
+    let mut body = crate::decimal::render(rounded);
+    if digits.contains(',') && rounded.fract().is_zero() {
+        let (sign, d) = body.strip_prefix('-').map_or(("", body.as_str()), |d| ("-", d));
+        let mut grouped = String::new();
+        for (k, c) in d.chars().enumerate() {
+            if k > 0 && (d.len() - k) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        body = format!("{sign}{grouped}");
+    }
+    format!("{prefix}{body}{suffix}")
 }

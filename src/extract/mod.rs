@@ -470,6 +470,13 @@ impl Scanner<'_> {
                     end = np.span.end;
                 }
             }
+            Kind::Money | Kind::Measure => {
+                // What the amount is of: "$1.2 billion operating budget", "1.2km tunnel".
+                if let Some(np) = noun::phrase_after(text, end) {
+                    q.noun = Some(np.span);
+                    end = np.span.end;
+                }
+            }
             _ => {}
         }
         q.span = Span::new(start, end);

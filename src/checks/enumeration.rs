@@ -1,0 +1,56 @@
+//! Enumerations: runs of figures for parts of one whole within a sentence
+//! ("1,200 in January, 1,450 in February and 1,800 in March";
+//! "52 percent would vote yes, 39 percent no and 14 percent were undecided").
+
+use super::words_between;
+use crate::quantity::{Kind, Quantity};
+
+/// Words that break a list: what follows them is not another part.
+fn breaks_list(w: &str) -> bool {
+    matches!(
+        w,
+        "total" | "totalling" | "totaling" | "altogether" | "compared" | "than" | "from" | "to"
+            | "up" | "down" | "rose" | "fell" | "versus" | "vs" | "while" | "but" | "whereas"
+            | "which" | "whom" | "including" | "of" | "out" | "per" | "a" | "an" | "by" | "since"
+            | "after" | "before" | "against" | "bringing" | "brought" | "taking" | "making"
+            | "or" | "between" | "among" | "over" | "under" | "increase" | "decrease" | "rise"
+            | "fall" | "margin" | "error" | "points"
+    )
+}
+
+/// Whether the text between two figures continues a list: a comma or "and",
+/// short, with nothing that turns the next figure into a comparison or total.
+fn continues(text: &str, from: usize, to: usize) -> bool {
+    let Some(between) = text.get(from..to) else {
+        return false;
+    };
+    if between.len() > 60 || between.contains(['.', ';', ':', '(', ')', '\n']) {
+        return false;
+    }
+    let trimmed = between.trim_end();
+    let joined = trimmed.ends_with(',') || trimmed.ends_with(" and") || trimmed == "and";
+    joined && !words_between(text, from, to).iter().any(|w| breaks_list(w))
+}
+
+/// Indexes of the list of figures that `first` starts, if it has two or more
+/// parts. `same` decides whether a later figure can be a part of the same
+/// list as the first one.
+pub fn list_from(text: &str, qs: &[Quantity], first: usize, same: impl Fn(&Quantity, &Quantity) -> bool) -> Vec<usize> {
+    let mut parts = vec![first];
+    let mut last = first;
+    let mut k = first + 1;
+    while k < qs.len() && qs[k].sentence == qs[first].sentence {
+        let q = &qs[k];
+        if matches!(q.kind, Kind::Date | Kind::Time) {
+            k += 1;
+            continue;
+        }
+        if !same(&qs[first], q) || !continues(text, qs[last].span.end, q.span.start) {
+            break;
+        }
+        parts.push(k);
+        last = k;
+        k += 1;
+    }
+    parts
+}

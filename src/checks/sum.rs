@@ -1,0 +1,155 @@
+//! `sum`: parts that do not add up to their stated total, or exceed it
+//! ("Of the 120 passengers, 70 were adults and 60 children";
+//! "1,200 …, 1,450 … and 1,800 …, bringing the total to 4,650").
+
+use rust_decimal::Decimal;
+
+use super::enumeration::list_from;
+use super::interval::{self, Interval};
+use super::{Article, words_before, words_between};
+use crate::diagnostic::Diagnostic;
+use crate::quantity::{Kind, MarkerRole, Quantity};
+use crate::rulebook::Rule;
+
+pub const PLACEHOLDERS: &[&str] = &["total", "sum", "parts"];
+
+/// Whether `q` can be a part in a list that `first` starts: the same unit,
+/// or a bare number standing for the first part's noun ("1,450 in February").
+fn same_kind(first: &Quantity, q: &Quantity) -> bool {
+    match first.kind {
+        Kind::Number => matches!(q.kind, Kind::Number | Kind::Count) && q.per == first.per,
+        Kind::Count => (q.kind == Kind::Count && q.unit == first.unit && q.per == first.per) || (q.kind == Kind::Number && q.per == first.per),
+        Kind::Money | Kind::Measure => q.kind == first.kind && q.unit == first.unit && q.per == first.per,
+        _ => false,
+    }
+}
+
+fn is_total_word(w: &str) -> bool {
+    matches!(w, "total" | "totalling" | "totaling" | "altogether" | "combined" | "overall" | "sum")
+}
+
+/// How the total was found; it decides whether a shortfall is reported.
+#[derive(PartialEq, Eq)]
+enum Whole {
+    /// "bringing the total to N", "N in total" after the list: parts must add up.
+    StatedAfter,
+    /// "Of the N …" before the list, or a whole the list divides (":"):
+    /// parts may leave a remainder, but must not exceed it.
+    Container,
+}
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let hedge = rule.number("hedge");
+    let mut i = 0;
+    while i < qs.len() {
+        if !matches!(qs[i].kind, Kind::Count | Kind::Number | Kind::Money | Kind::Measure) || qs[i].per.is_some() {
+            i += 1;
+            continue;
+        }
+        let parts = list_from(text, qs, i, same_kind);
+        if parts.len() < 2 {
+            i += 1;
+            continue;
+        }
+        let last = *parts.last().unwrap_or(&i);
+        if let Some((t, how)) = find_total(article, &parts) {
+            let total = &qs[t];
+            let mut sum = Interval::point(Decimal::ZERO);
+            let mut exact = Decimal::ZERO;
+            let mut ok = true;
+            for &p in &parts {
+                let Some(pi) = interval::of(&qs[p], text, false, hedge) else {
+                    ok = false;
+                    break;
+                };
+                sum = Interval {
+                    low: sum.low.zip(pi.low).map(|(a, b)| a + b),
+                    high: sum.high.zip(pi.high).map(|(a, b)| a + b),
+                };
+                exact += qs[p].value.number().unwrap_or_default();
+            }
+            if let (true, Some(ti)) = (ok, interval::of(total, text, false, hedge)) {
+                let exceeds = matches!((sum.low, ti.high), (Some(s), Some(t)) if s > t);
+                let short = matches!((sum.high, ti.low), (Some(s), Some(t)) if s < t);
+                if exceeds || (short && how == Whole::StatedAfter) {
+                    report(article, rule, total, &parts, exact, out);
+                }
+            }
+        }
+        i = last + 1;
+    }
+}
+
+/// The total for a list of parts, and how it is stated.
+fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> {
+    let text = article.text;
+    let qs = &article.quantities;
+    let first = &qs[parts[0]];
+    let last_i = *parts.last()?;
+    let last = &qs[last_i];
+    let compatible = |t: &Quantity| {
+        matches!(t.kind, Kind::Count | Kind::Money | Kind::Measure | Kind::Number)
+            && (t.kind == first.kind && t.unit == first.unit
+                || t.kind == Kind::Number
+                || first.kind == Kind::Number && t.kind == Kind::Count)
+            && t.per == first.per
+    };
+    // After the list, in the same sentence: "bringing the total to 4,650", "4,650 in all".
+    if let Some(t) = qs.get(last_i + 1)
+        && t.sentence == last.sentence
+        && compatible(t)
+    {
+        let before = words_before(text, last.span.end, t.span.start, 6);
+        let marked = t.marker.is_some_and(|m| m.role == MarkerRole::Total);
+        if before.iter().any(|w| is_total_word(w)) || marked {
+            return Some((last_i + 1, Whole::StatedAfter));
+        }
+    }
+    // "Of the 120 passengers, 70 … and 60 …".
+    if parts[0] > 0 {
+        let w = parts[0] - 1;
+        let t = &qs[w];
+        if t.sentence == first.sentence && compatible(t) {
+            let lead = words_before(text, t.sentence.start, t.span.start, 2);
+            let between = words_between(text, t.span.end, first.span.start);
+            if lead.last().is_some_and(|x| x == "of" || x == "the") && lead.first().is_some_and(|x| x == "of") && between.len() <= 8 {
+                return Some((w, Whole::Container));
+            }
+        }
+    }
+    // "The budget divides spending among four areas: $540 million …": a list
+    // after a colon, whose whole is an earlier figure named before the colon.
+    let sentence = text.get(first.sentence.start..first.span.start)?;
+    let colon = sentence.rfind(':')?;
+    let intro: Vec<String> = words_between(text, first.sentence.start, first.sentence.start + colon);
+    (0..parts[0]).rev().take(12).find_map(|w| {
+        let t = &qs[w];
+        if !(t.kind == first.kind && t.unit == first.unit && t.per == first.per) {
+            return None;
+        }
+        let named = t.noun.map(|n| words_between(text, n.start, n.end)).unwrap_or_default();
+        let head = named.last()?;
+        intro.iter().any(|x| x == head || x.trim_end_matches('s') == head.trim_end_matches('s')).then_some((w, Whole::Container))
+    })
+}
+
+fn report(article: &Article<'_>, rule: &Rule, total: &Quantity, parts: &[usize], sum: Decimal, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let listed: Vec<&str> = parts.iter().map(|&p| qs[p].number.text(text)).collect();
+    let values = [
+        ("total", total.span.text(text).to_string()),
+        ("sum", super::format_like(sum, &qs[parts[0]], text)),
+        ("parts", listed.join(" + ")),
+    ];
+    let mut d = Diagnostic::new(&rule.name, rule.severity, total.span, rule.render_message(&values));
+    for &p in parts {
+        d = d.with_related(qs[p].span, "part");
+    }
+    if let Some(help) = rule.render_help(&values) {
+        d = d.with_help(help);
+    }
+    out.push(d);
+}
