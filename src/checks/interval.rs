@@ -69,8 +69,8 @@ impl Interval {
 }
 
 /// Half the unit of the last written digit: "1,200" → 50, "2.1 million" →
-/// 50,000, "74" → 0.5 for a percentage. Exact counts written without
-/// trailing zeros ("1,842") get 0.
+/// 50,000, "74" → 0.5 for a percentage. Counts written without trailing
+/// zeros ("1,842"), and round counts under 1,000 ("70 adults"), get 0.
 pub fn rounding(q: &Quantity, written: &str, percent: bool) -> Decimal {
     let Some(v) = q.value.number() else {
         return Decimal::ZERO;
@@ -101,6 +101,11 @@ pub fn rounding(q: &Quantity, written: &str, percent: bool) -> Decimal {
         Decimal::new(1, frac_part.len() as u32)
     } else {
         let zeros = int_part.len() - int_part.trim_end_matches('0').len();
+        // Small round counts ("70 adults") are usually exact; "1,200" is not.
+        let small = scale == Decimal::ONE && v.abs() < Decimal::ONE_THOUSAND;
+        if small && !percent && zeros > 0 {
+            return Decimal::ZERO;
+        }
         if zeros == 0 || int_part.trim_end_matches('0').is_empty() {
             if percent || scale != Decimal::ONE {
                 Decimal::ONE

@@ -28,6 +28,13 @@ fn is_total_word(w: &str) -> bool {
     matches!(w, "total" | "totalling" | "totaling" | "altogether" | "combined" | "overall" | "sum")
 }
 
+/// Whether a figure is introduced as a whole: "Of the 120 passengers, …".
+fn is_container(text: &str, q: &Quantity) -> bool {
+    let lead = text.get(q.sentence.start..q.span.start).unwrap_or("").to_lowercase();
+    let clause = lead.rsplit(',').next().unwrap_or("").trim();
+    matches!(clause, "of" | "of the" | "of its" | "of their" | "of these" | "of those" | "out of" | "out of the")
+}
+
 /// How the total was found; it decides whether a shortfall is reported.
 #[derive(PartialEq, Eq)]
 enum Whole {
@@ -45,6 +52,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let mut i = 0;
     while i < qs.len() {
         if !matches!(qs[i].kind, Kind::Count | Kind::Number | Kind::Money | Kind::Measure) || qs[i].per.is_some() {
+            i += 1;
+            continue;
+        }
+        // "Of the 120 passengers, 70 … and 60 …": the whole does not start the list.
+        if is_container(text, &qs[i]) {
             i += 1;
             continue;
         }
@@ -112,9 +124,8 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
         let w = parts[0] - 1;
         let t = &qs[w];
         if t.sentence == first.sentence && compatible(t) {
-            let lead = words_before(text, t.sentence.start, t.span.start, 2);
             let between = words_between(text, t.span.end, first.span.start);
-            if lead.last().is_some_and(|x| x == "of" || x == "the") && lead.first().is_some_and(|x| x == "of") && between.len() <= 8 {
+            if is_container(text, t) && between.len() <= 8 {
                 return Some((w, Whole::Container));
             }
         }
