@@ -14,6 +14,10 @@ use crate::error::Error;
 /// The built-in rule files, by path.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
+        "rules/checks/percent-overflow.toml",
+        include_str!("../rules/checks/percent-overflow.toml"),
+    ),
+    (
         "rules/checks/sum-mismatch.toml",
         include_str!("../rules/checks/sum-mismatch.toml"),
     ),

@@ -5,6 +5,7 @@ pub mod change;
 pub mod enumeration;
 pub mod increment;
 pub mod interval;
+pub mod percent_overflow;
 pub mod relative_date;
 pub mod share;
 pub mod sum;
@@ -82,6 +83,7 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::PercentOverflow => "percent-overflow",
             CheckKind::Sum => "sum",
         }
     }
@@ -99,6 +101,7 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::PercentOverflow => percent_overflow::PLACEHOLDERS,
             CheckKind::Sum => sum::PLACEHOLDERS,
         }
     }
@@ -112,6 +115,7 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::PercentOverflow => &[("tolerance", Param::Number("0"))],
             CheckKind::Sum => &[("hedge", Param::Number("0"))],
         }
     }
@@ -131,6 +135,7 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::PercentOverflow => percent_overflow::check(article, rule, out),
             CheckKind::Sum => sum::check(article, rule, out),
         }
     }

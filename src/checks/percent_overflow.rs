@@ -1,0 +1,78 @@
+//! `percent-overflow`: shares of one whole, listed together, that add to
+//! more than 100% ("52 percent would vote yes, 39 percent no and 14 percent
+//! were undecided").
+
+use rust_decimal::Decimal;
+
+use super::enumeration::list_from;
+use super::interval;
+use super::{Article, words_before};
+use crate::decimal::render;
+use crate::diagnostic::Diagnostic;
+use crate::quantity::{Kind, Quantity};
+use crate::rulebook::Rule;
+
+pub const PLACEHOLDERS: &[&str] = &["shares", "sum", "last"];
+
+/// A percentage that states a share (not a change, not a rate).
+fn is_share(text: &str, q: &Quantity) -> bool {
+    if q.kind != Kind::Percent || q.unit.as_deref() != Some("percent") || q.per.is_some() {
+        return false;
+    }
+    let before = words_before(text, q.sentence.start, q.span.start, 2);
+    !before.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "by" | "rose" | "fell" | "up" | "down" | "increased" | "decreased" | "gained" | "lost"
+                | "grew" | "dropped" | "climbed" | "jumped" | "declined" | "than" | "from" | "to"
+                | "over" | "under" | "rate" | "rates" | "interest" | "inflation" | "growth" | "yield"
+        )
+    })
+}
+
+/// The whole a share is of, as written after it ("of respondents"), if any.
+fn of_noun<'t>(text: &'t str, q: &Quantity) -> Option<&'t str> {
+    q.noun.map(|n| n.text(text))
+}
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let mut i = 0;
+    while i < qs.len() {
+        if !is_share(text, &qs[i]) {
+            i += 1;
+            continue;
+        }
+        let parts = list_from(text, qs, i, |first, q| {
+            is_share(text, q) && of_noun(text, q).is_none_or(|n| of_noun(text, first).is_none_or(|m| m.eq_ignore_ascii_case(n)))
+        });
+        let last = *parts.last().unwrap_or(&i);
+        if parts.len() >= 2 {
+            let mut low = Decimal::ZERO;
+            let mut exact = Decimal::ZERO;
+            for &p in &parts {
+                let l = interval::of(&qs[p], text, true, Decimal::ZERO).and_then(|iv| iv.low).unwrap_or_default();
+                low += l;
+                exact += qs[p].value.number().unwrap_or_default();
+            }
+            if low > Decimal::ONE_HUNDRED + rule.number("tolerance") {
+                let listed: Vec<&str> = parts.iter().map(|&p| qs[p].number.text(text)).collect();
+                let values = [
+                    ("shares", listed.join(" + ")),
+                    ("sum", format!("{}%", render(exact))),
+                    ("last", qs[last].span.text(text).to_string()),
+                ];
+                let mut d = Diagnostic::new(&rule.name, rule.severity, qs[last].span, rule.render_message(&values));
+                for &p in &parts[..parts.len() - 1] {
+                    d = d.with_related(qs[p].span, "share of the same whole");
+                }
+                if let Some(help) = rule.render_help(&values) {
+                    d = d.with_help(help);
+                }
+                out.push(d);
+            }
+        }
+        i = last + 1;
+    }
+}
