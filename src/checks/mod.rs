@@ -27,6 +27,7 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    PercentOverflow,
     Sum,
 }
 
@@ -72,6 +73,7 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::PercentOverflow,
         CheckKind::Sum,
     ];
 
@@ -83,6 +85,7 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::PercentOverflow => "percent-overflow",
             CheckKind::PercentOverflow => "percent-overflow",
             CheckKind::Sum => "sum",
         }
@@ -102,6 +105,7 @@ impl CheckKind {
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
             CheckKind::PercentOverflow => percent_overflow::PLACEHOLDERS,
+            CheckKind::PercentOverflow => percent_overflow::PLACEHOLDERS,
             CheckKind::Sum => sum::PLACEHOLDERS,
         }
     }
@@ -115,6 +119,7 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::PercentOverflow => &[("tolerance", Param::Number("0"))],
             CheckKind::PercentOverflow => &[("tolerance", Param::Number("0"))],
             CheckKind::Sum => &[("hedge", Param::Number("0"))],
         }
@@ -135,6 +140,7 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::PercentOverflow => percent_overflow::check(article, rule, out),
             CheckKind::PercentOverflow => percent_overflow::check(article, rule, out),
             CheckKind::Sum => sum::check(article, rule, out),
         }
