@@ -86,7 +86,6 @@ impl CheckKind {
             CheckKind::Share => "share",
             CheckKind::Change => "change",
             CheckKind::PercentOverflow => "percent-overflow",
-            CheckKind::PercentOverflow => "percent-overflow",
             CheckKind::Sum => "sum",
         }
     }
@@ -105,7 +104,6 @@ impl CheckKind {
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
             CheckKind::PercentOverflow => percent_overflow::PLACEHOLDERS,
-            CheckKind::PercentOverflow => percent_overflow::PLACEHOLDERS,
             CheckKind::Sum => sum::PLACEHOLDERS,
         }
     }
@@ -119,7 +117,6 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
-            CheckKind::PercentOverflow => &[("tolerance", Param::Number("0"))],
             CheckKind::PercentOverflow => &[("tolerance", Param::Number("0"))],
             CheckKind::Sum => &[("hedge", Param::Number("0"))],
         }
@@ -140,7 +137,6 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
-            CheckKind::PercentOverflow => percent_overflow::check(article, rule, out),
             CheckKind::PercentOverflow => percent_overflow::check(article, rule, out),
             CheckKind::Sum => sum::check(article, rule, out),
         }
