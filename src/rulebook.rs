@@ -14,6 +14,14 @@ use crate::error::Error;
 /// The built-in rule files, by path.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
+        "rules/checks/mixed-time-base.toml",
+        include_str!("../rules/checks/mixed-time-base.toml"),
+    ),
+    (
+        "rules/checks/rate-mismatch.toml",
+        include_str!("../rules/checks/rate-mismatch.toml"),
+    ),
+    (
         "rules/checks/percent-overflow.toml",
         include_str!("../rules/checks/percent-overflow.toml"),
     ),

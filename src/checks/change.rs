@@ -16,14 +16,16 @@ pub const PLACEHOLDERS: &[&str] = &["change", "others", "actual"];
 /// Verbs and nouns that state a change, and its direction (+1 rise, -1 fall).
 fn change_word(w: &str) -> Option<i8> {
     Some(match w {
-        "rose" | "rise" | "rises" | "risen" | "rising" | "climbed" | "climb" | "climbs" | "increased"
-        | "increase" | "increases" | "jumped" | "jump" | "jumps" | "gained" | "gain" | "gains" | "added"
-        | "surged" | "surge" | "grew" | "grow" | "grows" | "growth" | "soared" | "up" | "higher"
-        | "advanced" | "rallied" | "boosted" | "raised" | "lifted" | "increasing" => 1,
-        "fell" | "fall" | "falls" | "fallen" | "falling" | "dropped" | "drop" | "drops" | "declined"
-        | "decline" | "declines" | "decreased" | "decrease" | "decreases" | "lost" | "loss" | "losses"
-        | "shed" | "slid" | "slide" | "slipped" | "plunged" | "plunge" | "tumbled" | "sank" | "down"
-        | "lower" | "shrank" | "cut" | "slumped" | "eased" | "retreated" | "reduction" | "decreasing" => -1,
+        "rose" | "rise" | "rises" | "risen" | "rising" | "climbed" | "climb" | "climbs"
+        | "increased" | "increase" | "increases" | "jumped" | "jump" | "jumps" | "gained"
+        | "gain" | "gains" | "added" | "surged" | "surge" | "grew" | "grow" | "grows"
+        | "growth" | "soared" | "up" | "higher" | "advanced" | "rallied" | "boosted" | "raised"
+        | "lifted" | "increasing" => 1,
+        "fell" | "fall" | "falls" | "fallen" | "falling" | "dropped" | "drop" | "drops"
+        | "declined" | "decline" | "declines" | "decreased" | "decrease" | "decreases" | "lost"
+        | "loss" | "losses" | "shed" | "slid" | "slide" | "slipped" | "plunged" | "plunge"
+        | "tumbled" | "sank" | "down" | "lower" | "shrank" | "cut" | "slumped" | "eased"
+        | "retreated" | "reduction" | "decreasing" => -1,
         _ => return None,
     })
 }
@@ -37,7 +39,11 @@ enum Role {
 }
 
 /// The role a quantity plays in a change statement, from the words before it.
-fn role(article: &Article<'_>, q: &Quantity, prev: Option<(Role, &Quantity)>) -> Option<(Role, i8)> {
+fn role(
+    article: &Article<'_>,
+    q: &Quantity,
+    prev: Option<(Role, &Quantity)>,
+) -> Option<(Role, i8)> {
     let text = article.text;
     let before = words_before(text, q.sentence.start, q.span.start, 3);
     let last = before.last().map(String::as_str);
@@ -62,7 +68,10 @@ fn role(article: &Article<'_>, q: &Quantity, prev: Option<(Role, &Quantity)>) ->
     }
     // "a decline of 42", "by 42", "down 42", "2.4%, or 142.3 points".
     if last == Some("of") && before.len() >= 2 && change_word(&before[before.len() - 2]).is_some() {
-        return Some((Role::Absolute, change_word(&before[before.len() - 2]).unwrap_or(0)));
+        return Some((
+            Role::Absolute,
+            change_word(&before[before.len() - 2]).unwrap_or(0),
+        ));
     }
     if last == Some("by") || last.and_then(change_word).is_some() {
         return Some((Role::Absolute, dir_before.unwrap_or(0)));
@@ -97,7 +106,10 @@ fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut
     let mut roles: Vec<(Role, i8, &Quantity)> = Vec::new();
     let mut prev: Option<(Role, &Quantity)> = None;
     for q in qs {
-        if !matches!(q.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Percent | Kind::Measure) {
+        if !matches!(
+            q.kind,
+            Kind::Count | Kind::Number | Kind::Money | Kind::Percent | Kind::Measure
+        ) {
             prev = None;
             continue;
         }
@@ -112,7 +124,9 @@ fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut
     let find = |r: Role| roles.iter().find(|x| x.0 == r).map(|x| (x.1, x.2));
     let (Some(to), from) = (find(Role::To), find(Role::From)) else {
         // Without a new level, only "from B … by N%/N" can be checked.
-        if let (Some((_, from)), Some((_, pct)), Some((_, abs))) = (find(Role::From), find(Role::Percent), find(Role::Absolute)) {
+        if let (Some((_, from)), Some((_, pct)), Some((_, abs))) =
+            (find(Role::From), find(Role::Percent), find(Role::Absolute))
+        {
             compare_percent_of(article, rule, pct, abs, Base::From(from), out);
         }
         return;
@@ -122,12 +136,15 @@ fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut
     let abs = find(Role::Absolute).map(|x| x.1).filter(|a| {
         same_unit(a, to)
             || points_between(a, to)
-            || (to.kind != Kind::Percent && (a.unit.as_deref() == Some("point") || a.kind == Kind::Number))
+            || (to.kind != Kind::Percent
+                && (a.unit.as_deref() == Some("point") || a.kind == Kind::Number))
     });
     let hedge = rule.number("hedge");
     let iv = |q: &Quantity| interval::of(q, text, q.kind == Kind::Percent, hedge);
     if let Some((_, from)) = from.filter(|(_, f)| same_unit(f, to)) {
-        let (Some(a), Some(b)) = (iv(to), iv(from)) else { return };
+        let (Some(a), Some(b)) = (iv(to), iv(from)) else {
+            return;
+        };
         if let Some(p) = pct
             && let Some(pi) = iv(p)
         {
@@ -138,9 +155,23 @@ fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut
             };
             let rel = magnitude(diff.div_signed(b)).scale(Decimal::ONE_HUNDRED);
             if !rel.overlaps(pi) {
-                let (av, bv) = (to.value.number().unwrap_or_default(), from.value.number().unwrap_or_default());
-                let actual = ((av - bv) * Decimal::ONE_HUNDRED).checked_div(bv).unwrap_or_default().abs().round_dp(1);
-                report(article, rule, p, &[(from, "from"), (to, "to")], format!("{}%", render(actual)), out);
+                let (av, bv) = (
+                    to.value.number().unwrap_or_default(),
+                    from.value.number().unwrap_or_default(),
+                );
+                let actual = ((av - bv) * Decimal::ONE_HUNDRED)
+                    .checked_div(bv)
+                    .unwrap_or_default()
+                    .abs()
+                    .round_dp(1);
+                report(
+                    article,
+                    rule,
+                    p,
+                    &[(from, "from"), (to, "to")],
+                    format!("{}%", render(actual)),
+                    out,
+                );
                 return;
             }
         }
@@ -153,15 +184,27 @@ fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut
             };
             let di = points_scale(d, to, di);
             if !magnitude(diff).overlaps(di) {
-                let actual = (to.value.number().unwrap_or_default() - from.value.number().unwrap_or_default()).abs();
-                report(article, rule, d, &[(from, "from"), (to, "to")], render(actual), out);
+                let actual = (to.value.number().unwrap_or_default()
+                    - from.value.number().unwrap_or_default())
+                .abs();
+                report(
+                    article,
+                    rule,
+                    d,
+                    &[(from, "from"), (to, "to")],
+                    render(actual),
+                    out,
+                );
             }
         }
         return;
     }
     // No from value: B = A ∓ D; check the percentage against D / B.
     if let (Some(p), Some(d)) = (pct, abs) {
-        let dir = roles.iter().find(|x| x.0 == Role::Percent).map_or(0, |x| x.1);
+        let dir = roles
+            .iter()
+            .find(|x| x.0 == Role::Percent)
+            .map_or(0, |x| x.1);
         if dir != 0 {
             compare_percent_of(article, rule, p, d, Base::To(to, dir), out);
         }
@@ -175,16 +218,28 @@ enum Base<'q> {
     To(&'q Quantity, i8),
 }
 
-fn compare_percent_of(article: &Article<'_>, rule: &Rule, pct: &Quantity, abs: &Quantity, base: Base<'_>, out: &mut Vec<Diagnostic>) {
+fn compare_percent_of(
+    article: &Article<'_>,
+    rule: &Rule,
+    pct: &Quantity,
+    abs: &Quantity,
+    base: Base<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     let text = article.text;
     let hedge = rule.number("hedge");
-    let (Some(pi), Some(di)) = (interval::of(pct, text, true, hedge), interval::of(abs, text, false, hedge)) else {
+    let (Some(pi), Some(di)) = (
+        interval::of(pct, text, true, hedge),
+        interval::of(abs, text, false, hedge),
+    ) else {
         return;
     };
     let (old, shown) = match base {
         Base::From(f) => (interval::of(f, text, false, hedge), (f, "from")),
         Base::To(t, dir) => {
-            let Some(ti) = interval::of(t, text, false, hedge) else { return };
+            let Some(ti) = interval::of(t, text, false, hedge) else {
+                return;
+            };
             // Old level = new - D for a rise, new + D for a fall.
             let old = if dir > 0 {
                 Interval {
@@ -208,16 +263,33 @@ fn compare_percent_of(article: &Article<'_>, rule: &Rule, pct: &Quantity, abs: &
     if rel.overlaps(pi) {
         return;
     }
-    let (Some(d), Some(o)) = (abs.value.number(), old.low.zip(old.high).map(|(l, h)| (l + h) / Decimal::TWO)) else {
+    let (Some(d), Some(o)) = (
+        abs.value.number(),
+        old.low.zip(old.high).map(|(l, h)| (l + h) / Decimal::TWO),
+    ) else {
         return;
     };
-    let actual = (d * Decimal::ONE_HUNDRED).checked_div(o).unwrap_or_default().round_dp(1);
-    report(article, rule, pct, &[(abs, "by"), shown], format!("{}%", render(actual)), out);
+    let actual = (d * Decimal::ONE_HUNDRED)
+        .checked_div(o)
+        .unwrap_or_default()
+        .round_dp(1);
+    report(
+        article,
+        rule,
+        pct,
+        &[(abs, "by"), shown],
+        format!("{}%", render(actual)),
+        out,
+    );
 }
 
 /// A change in percentage points or basis points between two percentages.
 fn points_between(abs: &Quantity, level: &Quantity) -> bool {
-    level.kind == Kind::Percent && matches!(abs.unit.as_deref(), Some("percentage-point" | "basis-point"))
+    level.kind == Kind::Percent
+        && matches!(
+            abs.unit.as_deref(),
+            Some("percentage-point" | "basis-point")
+        )
 }
 
 /// Expresses a change in basis points in percentage points.
@@ -232,10 +304,22 @@ fn points_scale(abs: &Quantity, level: &Quantity, i: Interval) -> Interval {
 /// |interval|: the magnitudes it allows.
 fn magnitude(i: Interval) -> Interval {
     match (i.low, i.high) {
-        (Some(l), Some(h)) if l >= Decimal::ZERO => Interval { low: Some(l), high: Some(h) },
-        (Some(l), Some(h)) if h <= Decimal::ZERO => Interval { low: Some(-h), high: Some(-l) },
-        (Some(l), Some(h)) => Interval { low: Some(Decimal::ZERO), high: Some(h.max(-l)) },
-        _ => Interval { low: None, high: None },
+        (Some(l), Some(h)) if l >= Decimal::ZERO => Interval {
+            low: Some(l),
+            high: Some(h),
+        },
+        (Some(l), Some(h)) if h <= Decimal::ZERO => Interval {
+            low: Some(-h),
+            high: Some(-l),
+        },
+        (Some(l), Some(h)) => Interval {
+            low: Some(Decimal::ZERO),
+            high: Some(h.max(-l)),
+        },
+        _ => Interval {
+            low: None,
+            high: None,
+        },
     }
 }
 
@@ -243,10 +327,16 @@ impl Interval {
     /// Divides by a positive interval, keeping the sign of the numerator.
     fn div_signed(self, by: Interval) -> Interval {
         let (Some(bl), Some(bh)) = (by.low, by.high) else {
-            return Interval { low: None, high: None };
+            return Interval {
+                low: None,
+                high: None,
+            };
         };
         if bl <= Decimal::ZERO {
-            return Interval { low: None, high: None };
+            return Interval {
+                low: None,
+                high: None,
+            };
         }
         let cands: Vec<Decimal> = [self.low, self.high]
             .into_iter()
@@ -261,15 +351,30 @@ impl Interval {
     }
 }
 
-fn report(article: &Article<'_>, rule: &Rule, change: &Quantity, others: &[(&Quantity, &str)], actual: String, out: &mut Vec<Diagnostic>) {
+fn report(
+    article: &Article<'_>,
+    rule: &Rule,
+    change: &Quantity,
+    others: &[(&Quantity, &str)],
+    actual: String,
+    out: &mut Vec<Diagnostic>,
+) {
     let text = article.text;
-    let listed: Vec<String> = others.iter().map(|(q, label)| format!("{label} {}", q.number.text(text))).collect();
+    let listed: Vec<String> = others
+        .iter()
+        .map(|(q, label)| format!("{label} {}", q.number.text(text)))
+        .collect();
     let values = [
         ("change", phrase_span(text, change).text(text).to_string()),
         ("others", listed.join(" ")),
         ("actual", actual),
     ];
-    let mut d = Diagnostic::new(&rule.name, rule.severity, phrase_span(text, change), rule.render_message(&values));
+    let mut d = Diagnostic::new(
+        &rule.name,
+        rule.severity,
+        phrase_span(text, change),
+        rule.render_message(&values),
+    );
     for (q, label) in others {
         d = d.with_related(q.span, *label);
     }

@@ -9,12 +9,52 @@ use crate::quantity::{Kind, Quantity};
 fn breaks_list(w: &str) -> bool {
     matches!(
         w,
-        "total" | "totalling" | "totaling" | "altogether" | "compared" | "than" | "from" | "to"
-            | "up" | "down" | "rose" | "fell" | "versus" | "vs" | "while" | "but" | "whereas"
-            | "which" | "whom" | "including" | "of" | "out" | "per" | "a" | "an" | "by" | "since"
-            | "after" | "before" | "against" | "bringing" | "brought" | "taking" | "making"
-            | "or" | "between" | "among" | "over" | "under" | "increase" | "decrease" | "rise"
-            | "fall" | "margin" | "error" | "points"
+        "total"
+            | "totalling"
+            | "totaling"
+            | "altogether"
+            | "compared"
+            | "than"
+            | "from"
+            | "to"
+            | "up"
+            | "down"
+            | "rose"
+            | "fell"
+            | "versus"
+            | "vs"
+            | "while"
+            | "but"
+            | "whereas"
+            | "which"
+            | "whom"
+            | "including"
+            | "of"
+            | "out"
+            | "per"
+            | "a"
+            | "an"
+            | "by"
+            | "since"
+            | "after"
+            | "before"
+            | "against"
+            | "bringing"
+            | "brought"
+            | "taking"
+            | "making"
+            | "or"
+            | "between"
+            | "among"
+            | "over"
+            | "under"
+            | "increase"
+            | "decrease"
+            | "rise"
+            | "fall"
+            | "margin"
+            | "error"
+            | "points"
     )
 }
 
@@ -35,7 +75,12 @@ fn continues(text: &str, from: usize, to: usize) -> bool {
 /// Indexes of the list of figures that `first` starts, if it has two or more
 /// parts. `same` decides whether a later figure can be a part of the same
 /// list as the first one.
-pub fn list_from(text: &str, qs: &[Quantity], first: usize, same: impl Fn(&Quantity, &Quantity) -> bool) -> Vec<usize> {
+pub fn list_from(
+    text: &str,
+    qs: &[Quantity],
+    first: usize,
+    same: impl Fn(&Quantity, &Quantity) -> bool,
+) -> Vec<usize> {
     let mut parts = vec![first];
     let mut last = first;
     let mut k = first + 1;

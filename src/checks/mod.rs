@@ -6,9 +6,12 @@ pub mod enumeration;
 pub mod increment;
 pub mod interval;
 pub mod percent_overflow;
+pub mod rate;
+pub mod rates;
 pub mod relative_date;
 pub mod share;
 pub mod sum;
+pub mod time_base;
 pub mod vague;
 pub mod weekday;
 
@@ -27,6 +30,8 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    TimeBase,
+    Rate,
     PercentOverflow,
     Sum,
 }
@@ -73,6 +78,8 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::TimeBase,
+        CheckKind::Rate,
         CheckKind::PercentOverflow,
         CheckKind::Sum,
     ];
@@ -85,6 +92,8 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::TimeBase => "time-base",
+            CheckKind::Rate => "rate",
             CheckKind::PercentOverflow => "percent-overflow",
             CheckKind::Sum => "sum",
         }
@@ -103,6 +112,8 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::TimeBase => time_base::PLACEHOLDERS,
+            CheckKind::Rate => rate::PLACEHOLDERS,
             CheckKind::PercentOverflow => percent_overflow::PLACEHOLDERS,
             CheckKind::Sum => sum::PLACEHOLDERS,
         }
@@ -117,6 +128,8 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::TimeBase => &[("tolerance", Param::Number("0.03"))],
+            CheckKind::Rate => &[("tolerance", Param::Number("0.03"))],
             CheckKind::PercentOverflow => &[("tolerance", Param::Number("0"))],
             CheckKind::Sum => &[("hedge", Param::Number("0"))],
         }
@@ -137,6 +150,8 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::TimeBase => time_base::check(article, rule, out),
+            CheckKind::Rate => rate::check(article, rule, out),
             CheckKind::PercentOverflow => percent_overflow::check(article, rule, out),
             CheckKind::Sum => sum::check(article, rule, out),
         }
@@ -255,11 +270,16 @@ pub fn format_like(value: rust_decimal::Decimal, model: &Quantity, text: &str) -
         _ => Decimal::ONE,
     };
     let scaled = value.checked_div(scale).unwrap_or(value);
-    let places = plain.split_once('.').map_or(0, |(_, f)| f.len()).max(if scale > Decimal::ONE { 2 } else { 0 });
+    let places = plain
+        .split_once('.')
+        .map_or(0, |(_, f)| f.len())
+        .max(if scale > Decimal::ONE { 2 } else { 0 });
     let rounded = scaled.round_dp(places as u32).normalize();
     let mut body = crate::decimal::render(rounded);
     if digits.contains(',') && rounded.fract().is_zero() {
-        let (sign, d) = body.strip_prefix('-').map_or(("", body.as_str()), |d| ("-", d));
+        let (sign, d) = body
+            .strip_prefix('-')
+            .map_or(("", body.as_str()), |d| ("-", d));
         let mut grouped = String::new();
         for (k, c) in d.chars().enumerate() {
             if k > 0 && (d.len() - k) % 3 == 0 {

@@ -23,9 +23,30 @@ fn is_share(text: &str, q: &Quantity) -> bool {
     !before.iter().any(|w| {
         matches!(
             w.as_str(),
-            "by" | "rose" | "fell" | "up" | "down" | "increased" | "decreased" | "gained" | "lost"
-                | "grew" | "dropped" | "climbed" | "jumped" | "declined" | "than" | "from" | "to"
-                | "over" | "under" | "rate" | "rates" | "interest" | "inflation" | "growth" | "yield"
+            "by" | "rose"
+                | "fell"
+                | "up"
+                | "down"
+                | "increased"
+                | "decreased"
+                | "gained"
+                | "lost"
+                | "grew"
+                | "dropped"
+                | "climbed"
+                | "jumped"
+                | "declined"
+                | "than"
+                | "from"
+                | "to"
+                | "over"
+                | "under"
+                | "rate"
+                | "rates"
+                | "interest"
+                | "inflation"
+                | "growth"
+                | "yield"
         )
     })
 }
@@ -45,14 +66,18 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let parts = list_from(text, qs, i, |first, q| {
-            is_share(text, q) && of_noun(text, q).is_none_or(|n| of_noun(text, first).is_none_or(|m| m.eq_ignore_ascii_case(n)))
+            is_share(text, q)
+                && of_noun(text, q)
+                    .is_none_or(|n| of_noun(text, first).is_none_or(|m| m.eq_ignore_ascii_case(n)))
         });
         let last = *parts.last().unwrap_or(&i);
         if parts.len() >= 2 {
             let mut low = Decimal::ZERO;
             let mut exact = Decimal::ZERO;
             for &p in &parts {
-                let l = interval::of(&qs[p], text, true, Decimal::ZERO).and_then(|iv| iv.low).unwrap_or_default();
+                let l = interval::of(&qs[p], text, true, Decimal::ZERO)
+                    .and_then(|iv| iv.low)
+                    .unwrap_or_default();
                 low += l;
                 exact += qs[p].value.number().unwrap_or_default();
             }
@@ -63,7 +88,12 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     ("sum", format!("{}%", render(exact))),
                     ("last", qs[last].span.text(text).to_string()),
                 ];
-                let mut d = Diagnostic::new(&rule.name, rule.severity, qs[last].span, rule.render_message(&values));
+                let mut d = Diagnostic::new(
+                    &rule.name,
+                    rule.severity,
+                    qs[last].span,
+                    rule.render_message(&values),
+                );
                 for &p in &parts[..parts.len() - 1] {
                     d = d.with_related(qs[p].span, "share of the same whole");
                 }

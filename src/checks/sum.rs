@@ -18,21 +18,35 @@ pub const PLACEHOLDERS: &[&str] = &["total", "sum", "parts"];
 fn same_kind(first: &Quantity, q: &Quantity) -> bool {
     match first.kind {
         Kind::Number => matches!(q.kind, Kind::Number | Kind::Count) && q.per == first.per,
-        Kind::Count => (q.kind == Kind::Count && q.unit == first.unit && q.per == first.per) || (q.kind == Kind::Number && q.per == first.per),
-        Kind::Money | Kind::Measure => q.kind == first.kind && q.unit == first.unit && q.per == first.per,
+        Kind::Count => {
+            (q.kind == Kind::Count && q.unit == first.unit && q.per == first.per)
+                || (q.kind == Kind::Number && q.per == first.per)
+        }
+        Kind::Money | Kind::Measure => {
+            q.kind == first.kind && q.unit == first.unit && q.per == first.per
+        }
         _ => false,
     }
 }
 
 fn is_total_word(w: &str) -> bool {
-    matches!(w, "total" | "totalling" | "totaling" | "altogether" | "combined" | "overall" | "sum")
+    matches!(
+        w,
+        "total" | "totalling" | "totaling" | "altogether" | "combined" | "overall" | "sum"
+    )
 }
 
 /// Whether a figure is introduced as a whole: "Of the 120 passengers, …".
 fn is_container(text: &str, q: &Quantity) -> bool {
-    let lead = text.get(q.sentence.start..q.span.start).unwrap_or("").to_lowercase();
+    let lead = text
+        .get(q.sentence.start..q.span.start)
+        .unwrap_or("")
+        .to_lowercase();
     let clause = lead.rsplit(',').next().unwrap_or("").trim();
-    matches!(clause, "of" | "of the" | "of its" | "of their" | "of these" | "of those" | "out of" | "out of the")
+    matches!(
+        clause,
+        "of" | "of the" | "of its" | "of their" | "of these" | "of those" | "out of" | "out of the"
+    )
 }
 
 /// How the total was found; it decides whether a shortfall is reported.
@@ -51,7 +65,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let hedge = rule.number("hedge");
     let mut i = 0;
     while i < qs.len() {
-        if !matches!(qs[i].kind, Kind::Count | Kind::Number | Kind::Money | Kind::Measure) || qs[i].per.is_some() {
+        if !matches!(
+            qs[i].kind,
+            Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+        ) || qs[i].per.is_some()
+        {
             i += 1;
             continue;
         }
@@ -102,10 +120,12 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
     let last_i = *parts.last()?;
     let last = &qs[last_i];
     let compatible = |t: &Quantity| {
-        matches!(t.kind, Kind::Count | Kind::Money | Kind::Measure | Kind::Number)
-            && (t.kind == first.kind && t.unit == first.unit
-                || t.kind == Kind::Number
-                || first.kind == Kind::Number && t.kind == Kind::Count)
+        matches!(
+            t.kind,
+            Kind::Count | Kind::Money | Kind::Measure | Kind::Number
+        ) && (t.kind == first.kind && t.unit == first.unit
+            || t.kind == Kind::Number
+            || first.kind == Kind::Number && t.kind == Kind::Count)
             && t.per == first.per
     };
     // After the list, in the same sentence: "bringing the total to 4,650", "4,650 in all".
@@ -134,19 +154,33 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
     // after a colon, whose whole is an earlier figure named before the colon.
     let sentence = text.get(first.sentence.start..first.span.start)?;
     let colon = sentence.rfind(':')?;
-    let intro: Vec<String> = words_between(text, first.sentence.start, first.sentence.start + colon);
+    let intro: Vec<String> =
+        words_between(text, first.sentence.start, first.sentence.start + colon);
     (0..parts[0]).rev().take(12).find_map(|w| {
         let t = &qs[w];
         if !(t.kind == first.kind && t.unit == first.unit && t.per == first.per) {
             return None;
         }
-        let named = t.noun.map(|n| words_between(text, n.start, n.end)).unwrap_or_default();
+        let named = t
+            .noun
+            .map(|n| words_between(text, n.start, n.end))
+            .unwrap_or_default();
         let head = named.last()?;
-        intro.iter().any(|x| x == head || x.trim_end_matches('s') == head.trim_end_matches('s')).then_some((w, Whole::Container))
+        intro
+            .iter()
+            .any(|x| x == head || x.trim_end_matches('s') == head.trim_end_matches('s'))
+            .then_some((w, Whole::Container))
     })
 }
 
-fn report(article: &Article<'_>, rule: &Rule, total: &Quantity, parts: &[usize], sum: Decimal, out: &mut Vec<Diagnostic>) {
+fn report(
+    article: &Article<'_>,
+    rule: &Rule,
+    total: &Quantity,
+    parts: &[usize],
+    sum: Decimal,
+    out: &mut Vec<Diagnostic>,
+) {
     let text = article.text;
     let qs = &article.quantities;
     let listed: Vec<&str> = parts.iter().map(|&p| qs[p].number.text(text)).collect();
@@ -155,7 +189,12 @@ fn report(article: &Article<'_>, rule: &Rule, total: &Quantity, parts: &[usize],
         ("sum", super::format_like(sum, &qs[parts[0]], text)),
         ("parts", listed.join(" + ")),
     ];
-    let mut d = Diagnostic::new(&rule.name, rule.severity, total.span, rule.render_message(&values));
+    let mut d = Diagnostic::new(
+        &rule.name,
+        rule.severity,
+        total.span,
+        rule.render_message(&values),
+    );
     for &p in parts {
         d = d.with_related(qs[p].span, "part");
     }

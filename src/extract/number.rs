@@ -48,8 +48,16 @@ pub fn parse_number(text: &str, at: usize, money: bool) -> Option<NumberMatch> {
     }
     let mut value: Decimal = s.parse().ok()?;
     let mut end = i;
-    for (w, m) in [(" million", 1_000_000i64), (" billion", 1_000_000_000), ("bn", 1_000_000_000), ("m", 1_000_000)] {
-        if rest[end..].starts_with(w) && !rest[end + w.len()..].starts_with(char::is_alphanumeric) && (w != "m" || money) {
+    for (w, m) in [
+        (" million", 1_000_000i64),
+        (" billion", 1_000_000_000),
+        ("bn", 1_000_000_000),
+        ("m", 1_000_000),
+    ] {
+        if rest[end..].starts_with(w)
+            && !rest[end + w.len()..].starts_with(char::is_alphanumeric)
+            && (w != "m" || money)
+        {
             value *= Decimal::from(m);
             end += w.len();
             break;
@@ -58,7 +66,11 @@ pub fn parse_number(text: &str, at: usize, money: bool) -> Option<NumberMatch> {
     Some(NumberMatch {
         end: at + end,
         value,
-        written: Written { digits: true, grouped, ..Written::default() },
+        written: Written {
+            digits: true,
+            grouped,
+            ..Written::default()
+        },
         ordinal: false,
     })
 }

@@ -1,0 +1,149 @@
+//! Rates on time bases: pairs of figures for the same subject where one is
+//! a rate ("52,000 passengers a day") and the other a rate on another base
+//! or a total over a stated period ("1.2 million passengers during July").
+//! Shared by the `rate` and `time-base` kinds.
+
+use rust_decimal::Decimal;
+
+use super::Article;
+use super::interval::{self, Interval};
+use crate::claims::same_subject;
+use crate::quantity::{Kind, Quantity, Value};
+
+/// Days in one unit of a time base; months and years as averages.
+pub fn days_per(base: &str) -> Option<Decimal> {
+    Some(match base {
+        "hour" => Decimal::ONE / Decimal::from(24),
+        "day" => Decimal::ONE,
+        "week" => Decimal::from(7),
+        "month" => Decimal::new(304375, 4),
+        "quarter" => Decimal::new(913125, 4),
+        "year" => Decimal::new(36525, 2),
+        _ => return None,
+    })
+}
+
+/// A pair of figures for one flow, compared on one time base.
+pub struct RatePair<'a> {
+    /// The figure being checked (the later one).
+    pub figure: &'a Quantity,
+    /// The rate it is compared with.
+    pub rate: &'a Quantity,
+    /// Whether the two can agree.
+    pub consistent: bool,
+    /// The figure the rate implies on the checked figure's base or period.
+    pub implied: Decimal,
+    /// Whether the text states the conversion ("£32,400 a year, or about £900 a week").
+    pub stated: bool,
+}
+
+/// The period a total is over, in days, from the dates and durations of its sentence.
+fn period_days(article: &Article<'_>, q: &Quantity) -> Option<Decimal> {
+    let text = article.text;
+    for p in &article.quantities {
+        if p.sentence != q.sentence || p.span == q.span {
+            continue;
+        }
+        match (&p.kind, &p.value) {
+            (Kind::Date, Value::Date(Some(d))) if d.month.is_some() && d.day.is_none() => {
+                let m = d.month?;
+                let date = jiff::civil::Date::new(d.year, m, 1).ok()?;
+                return Some(Decimal::from(date.days_in_month()));
+            }
+            (Kind::Date, Value::Date(Some(d))) if d.month.is_none() => {
+                // "in 2023": a whole year, when the figure is for it.
+                let before = text
+                    .get(q.sentence.start..p.span.start)
+                    .unwrap_or("")
+                    .to_lowercase();
+                if before.trim_end().ends_with(" in") || before.trim_end().ends_with("during") {
+                    let leap = jiff::civil::Date::new(d.year, 1, 1).ok()?.in_leap_year();
+                    return Some(Decimal::from(if leap { 366 } else { 365 }));
+                }
+            }
+            (Kind::Duration, Value::Number(v)) => {
+                let before = super::words_before(text, p.sentence.start, p.span.start, 1);
+                if before.last().is_some_and(|w| {
+                    matches!(w.as_str(), "over" | "in" | "during" | "for" | "within")
+                }) {
+                    let unit = p.unit.as_deref()?;
+                    return Some(*v * days_per(unit)?);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether two figures may count the same flow: the same subject and unit,
+/// or people under another name when both are rates.
+fn same_flow(article: &Article<'_>, i: usize, j: usize) -> bool {
+    let (a, b) = (&article.quantities[i], &article.quantities[j]);
+    if a.kind != b.kind || !matches!(a.kind, Kind::Count | Kind::Money | Kind::Measure) {
+        return false;
+    }
+    match a.kind {
+        Kind::Count => {
+            let (ca, cb) = (&article.claims[i], &article.claims[j]);
+            same_subject(ca, cb)
+                || (a.per.is_some()
+                    && b.per.is_some()
+                    && (ca.head.as_deref() == Some("person")
+                        || cb.head.as_deref() == Some("person")))
+        }
+        _ => a.unit == b.unit,
+    }
+}
+
+/// Every rate pair in the article.
+pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'a>> {
+    let text = article.text;
+    let qs = &article.quantities;
+    let mut out = Vec::new();
+    for (j, figure) in qs.iter().enumerate() {
+        if !matches!(figure.kind, Kind::Count | Kind::Money | Kind::Measure)
+            || figure.marker.is_some()
+        {
+            continue;
+        }
+        // The nearest earlier rate for the same flow.
+        let Some(i) = (0..j).rev().find(|&i| {
+            let r = &qs[i];
+            r.per.is_some() && r.per != figure.per && r.marker.is_none() && same_flow(article, i, j)
+        }) else {
+            continue;
+        };
+        let rate = &qs[i];
+        let (Some(rate_base), Some(ri), Some(fi)) = (
+            rate.per.and_then(days_per),
+            interval::of(rate, text, false, Decimal::ZERO),
+            interval::of(figure, text, false, Decimal::ZERO),
+        ) else {
+            continue;
+        };
+        let days = match figure.per {
+            Some(base) => days_per(base),
+            None => period_days(article, figure),
+        };
+        let Some(days) = days else { continue };
+        let Some(factor) = days.checked_div(rate_base) else {
+            continue;
+        };
+        let implied_iv: Interval = ri.scale(factor).widen(tolerance);
+        let implied = rate.value.number().unwrap_or_default() * factor;
+        let between = text.get(rate.span.end..figure.span.start).unwrap_or("");
+        let stated = rate.sentence == figure.sentence
+            && (between.trim().starts_with(", or")
+                || between.trim() == "or"
+                || between.trim().starts_with('('));
+        out.push(RatePair {
+            figure,
+            rate,
+            consistent: implied_iv.overlaps(fi),
+            implied,
+            stated,
+        });
+    }
+    out
+}

@@ -1,0 +1,37 @@
+//! `time-base`: the same flow reported on different time bases (a day here,
+//! a month there) with consistent values but no stated conversion.
+
+use super::Article;
+use super::rates::pairs;
+use crate::diagnostic::Diagnostic;
+use crate::rulebook::Rule;
+
+pub const PLACEHOLDERS: &[&str] = &["figure", "rate", "implied"];
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    for p in pairs(article, rule.number("tolerance")) {
+        if !p.consistent || p.stated {
+            continue;
+        }
+        let values = [
+            ("figure", p.figure.span.text(text).to_string()),
+            ("rate", p.rate.span.text(text).to_string()),
+            (
+                "implied",
+                super::format_like(p.implied.round_dp(2), p.figure, text),
+            ),
+        ];
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            p.figure.span,
+            rule.render_message(&values),
+        )
+        .with_related(p.rate.span, "the same flow on another time base");
+        if let Some(help) = rule.render_help(&values) {
+            d = d.with_help(help);
+        }
+        out.push(d);
+    }
+}
