@@ -2,6 +2,7 @@
 //! `rules/checks/`) pick a kind, a severity, parameters and wording.
 
 pub mod change;
+pub mod comparison;
 pub mod enumeration;
 pub mod increment;
 pub mod interval;
@@ -30,6 +31,7 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    Comparison,
     TimeBase,
     Rate,
     PercentOverflow,
@@ -78,6 +80,7 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::Comparison,
         CheckKind::TimeBase,
         CheckKind::Rate,
         CheckKind::PercentOverflow,
@@ -92,6 +95,7 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::Comparison => "comparison",
             CheckKind::TimeBase => "time-base",
             CheckKind::Rate => "rate",
             CheckKind::PercentOverflow => "percent-overflow",
@@ -112,6 +116,7 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::Comparison => comparison::PLACEHOLDERS,
             CheckKind::TimeBase => time_base::PLACEHOLDERS,
             CheckKind::Rate => rate::PLACEHOLDERS,
             CheckKind::PercentOverflow => percent_overflow::PLACEHOLDERS,
@@ -128,6 +133,7 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::Comparison => &[],
             CheckKind::TimeBase => &[("tolerance", Param::Number("0.03"))],
             CheckKind::Rate => &[("tolerance", Param::Number("0.03"))],
             CheckKind::PercentOverflow => &[("tolerance", Param::Number("0"))],
@@ -150,6 +156,7 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::Comparison => comparison::check(article, rule, out),
             CheckKind::TimeBase => time_base::check(article, rule, out),
             CheckKind::Rate => rate::check(article, rule, out),
             CheckKind::PercentOverflow => percent_overflow::check(article, rule, out),

@@ -520,6 +520,14 @@ impl Scanner<'_> {
         end
     }
 
+    /// Whether a bound phrase starting at `s` follows another figure: in
+    /// "20 more than 58", "more than" compares, it does not bound 58.
+    fn follows_figure(&self, s: usize) -> bool {
+        let before = words::skip_spaces_back(self.text, s);
+        self.out.last().is_some_and(|p| p.span.end == before)
+            || self.text[..before].ends_with(|c: char| c.is_ascii_digit())
+    }
+
     /// Bound words before the figure ("more than", "about") and role markers
     /// ("an additional", "of whom"), with the interval they give.
     fn bounds_and_markers(&self, q: &mut Quantity) {
@@ -535,7 +543,7 @@ impl Scanner<'_> {
         }
         if q.approx != Approx::Range
             && let Some((s, bound)) = BOUNDS.match_before(text, start)
-            && !part_of_phrase_before(text, s)
+            && !self.follows_figure(s)
         {
             let v = q.value.number();
             apply_bound(q, bound, v);
@@ -553,6 +561,7 @@ impl Scanner<'_> {
             }
         } else if let Some((s, e, role)) = MARKERS.after.match_after(text, q.number.end)
             && s == skip_spaces(text, q.number.end)
+            && !words::next_word(text, e).is_some_and(|(a, b)| text[a..b].eq_ignore_ascii_case("than"))
         {
             q.marker = Some(Marker {
                 role: *role,
@@ -576,12 +585,6 @@ fn gap_end_back(text: &str, at: usize) -> usize {
     words::skip_spaces_back(text, at)
 }
 
-/// A bound word that is really part of a larger phrase ("the more than"? no):
-/// "some" in "for some 60,000" is a hedge, but "over" in "take over 3 ..."
-/// after a verb particle is rare enough to accept.
-fn part_of_phrase_before(_text: &str, _start: usize) -> bool {
-    false
-}
 
 fn apply_bound(q: &mut Quantity, bound: &crate::lexicon::Bound, value: Option<Decimal>) {
     let Some(v) = value else { return };
