@@ -107,6 +107,8 @@ pub enum Value {
     /// A resolved date, or `None` for a relative date with no document date.
     Date(Option<CalendarDate>),
     Time(ClockTime),
+    /// A time zone written alone with its offset ("EDT (UTC-5)"): no clock value.
+    Zone,
 }
 
 impl Value {
@@ -124,6 +126,7 @@ impl Value {
             Value::Date(Some(d)) => Some(d.iso()),
             Value::Date(None) => None,
             Value::Time(t) => Some(format!("{:02}:{:02}", t.hour, t.minute)),
+            Value::Zone => None,
         }
     }
 }
@@ -178,6 +181,9 @@ pub struct Quantity {
     pub sentence: Span,
     /// The attribution of the sentence ("according to Kirby", "Kirby said").
     pub attribution: Option<Span>,
+    /// For clock times and zones: an offset from UTC written in the mention,
+    /// in minutes ("UTC-5" → -300).
+    pub zone_offset: Option<i32>,
 }
 
 impl Quantity {
@@ -200,6 +206,7 @@ impl Quantity {
             marker: None,
             sentence: Span::default(),
             attribution: None,
+            zone_offset: None,
         }
     }
 }

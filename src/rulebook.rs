@@ -14,6 +14,10 @@ use crate::error::Error;
 /// The built-in rule files, by path.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
+        "rules/checks/conversion-mismatch.toml",
+        include_str!("../rules/checks/conversion-mismatch.toml"),
+    ),
+    (
         "rules/checks/comparison-mismatch.toml",
         include_str!("../rules/checks/comparison-mismatch.toml"),
     ),

@@ -3,6 +3,7 @@
 
 pub mod change;
 pub mod comparison;
+pub mod conversion;
 pub mod enumeration;
 pub mod increment;
 pub mod interval;
@@ -31,6 +32,7 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    Conversion,
     Comparison,
     TimeBase,
     Rate,
@@ -80,6 +82,7 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::Conversion,
         CheckKind::Comparison,
         CheckKind::TimeBase,
         CheckKind::Rate,
@@ -95,6 +98,7 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::Conversion => "conversion",
             CheckKind::Comparison => "comparison",
             CheckKind::TimeBase => "time-base",
             CheckKind::Rate => "rate",
@@ -116,6 +120,7 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::Conversion => conversion::PLACEHOLDERS,
             CheckKind::Comparison => comparison::PLACEHOLDERS,
             CheckKind::TimeBase => time_base::PLACEHOLDERS,
             CheckKind::Rate => rate::PLACEHOLDERS,
@@ -133,6 +138,7 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::Conversion => &[("tolerance", Param::Number("0.02"))],
             CheckKind::Comparison => &[],
             CheckKind::TimeBase => &[("tolerance", Param::Number("0.03"))],
             CheckKind::Rate => &[("tolerance", Param::Number("0.03"))],
@@ -156,6 +162,7 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::Conversion => conversion::check(article, rule, out),
             CheckKind::Comparison => comparison::check(article, rule, out),
             CheckKind::TimeBase => time_base::check(article, rule, out),
             CheckKind::Rate => rate::check(article, rule, out),

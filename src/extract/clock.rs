@@ -12,6 +12,14 @@ pub struct ClockMatch {
     pub time: Option<ClockTime>,
     /// The zone or UTC offset as written, lower case ("edt", "utc-5", "polish time").
     pub zone: Option<String>,
+    /// An offset from UTC written in the mention, in minutes.
+    pub offset_minutes: Option<i32>,
+}
+
+/// The standard offset from UTC, in minutes, of a zone abbreviation.
+pub fn zone_offset_minutes(abbr: &str) -> Option<i32> {
+    let _ = abbr;
+    None
 }
 
 /// Whether a lower-cased word can start a clock mention (zone abbreviations).

@@ -13,7 +13,7 @@ pub mod words;
 use rust_decimal::Decimal;
 
 use crate::lexicon::{BOUNDS, MARKERS, TIME_BASES, VAGUE};
-use crate::quantity::{Approx, ClockTime, Kind, Marker, Quantity, Value};
+use crate::quantity::{Approx, Kind, Marker, Quantity, Value};
 use crate::span::Span;
 use crate::units::{self, Dimension, Unit};
 use words::{Lower, skip_gap, skip_spaces, word_char_at, word_char_before, word_end};
@@ -277,16 +277,10 @@ impl Scanner<'_> {
 
     fn clock_mention(&mut self, i: usize) -> Option<usize> {
         let m = clock::parse_clock(self.text, i)?;
-        let value = match m.time {
-            Some(t) => Value::Time(t),
-            None => Value::Time(ClockTime { hour: 0, minute: 0 }),
-        };
+        let value = m.time.map_or(Value::Zone, Value::Time);
         let mut q = Quantity::new(m.span, m.span, Kind::Time, value);
-        if m.time.is_none() {
-            // A zone written alone ("EDT (UTC-5)"): no clock value.
-            q.value = Value::Date(None);
-        }
         q.unit = m.zone;
+        q.zone_offset = m.offset_minutes;
         self.out.push(q);
         Some(m.span.end)
     }

@@ -1,0 +1,190 @@
+//! `conversion`: a unit or time-zone conversion that is wrong — "26-mile
+//! (35-km)", "47C (109F)", "6:15 p.m. EDT (2115 UTC)", "EDT (UTC-5)", and a
+//! standard-time zone written on a date when daylight time was in force.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use super::Article;
+use super::interval::{self, Interval};
+use crate::diagnostic::Diagnostic;
+use crate::extract::clock::zone_offset_minutes;
+use crate::quantity::{ClockTime, Kind, Quantity, Value};
+use crate::rulebook::Rule;
+use crate::units::{self, Dimension};
+
+pub const PLACEHOLDERS: &[&str] = &["original", "converted", "expected"];
+
+/// Whether `b` is written as a restatement of `a`: "A (B)", "A, or B".
+fn restates(text: &str, a: &Quantity, b: &Quantity) -> bool {
+    let between = text.get(a.span.end..b.span.start).unwrap_or("").trim();
+    let between = between.trim_start_matches(',').trim();
+    matches!(between, "(" | "or" | "(about" | "(around" | "(roughly" | "(some" | "or about" | "or around" | "or roughly" | "/" | "[")
+        || between.starts_with('(') && between.len() <= 12 && !between.contains(')')
+}
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let tolerance = rule.number("tolerance");
+    for w in qs.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.sentence != b.sentence || !restates(text, a, b) {
+            continue;
+        }
+        match (a.kind, b.kind) {
+            (Kind::Measure, Kind::Measure) => measure(article, rule, a, b, tolerance, out),
+            (Kind::Time, Kind::Time) => clock(article, rule, a, b, out),
+            _ => {}
+        }
+    }
+    for q in qs {
+        if q.kind == Kind::Time {
+            zone_offset(article, rule, q, out);
+        }
+    }
+}
+
+fn measure(article: &Article<'_>, rule: &Rule, a: &Quantity, b: &Quantity, tolerance: Decimal, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let (Some(ua), Some(ub)) = (a.unit.as_deref().and_then(units::lookup), b.unit.as_deref().and_then(units::lookup)) else {
+        return;
+    };
+    if ua.dimension != ub.dimension || ua.code == ub.code || ua.dimension == Dimension::Currency || ub.factor.is_zero() {
+        return;
+    }
+    let (Some(ai), Some(bi)) = (interval::of(a, text, false, Decimal::ZERO), interval::of(b, text, false, Decimal::ZERO)) else {
+        return;
+    };
+    // A's interval, converted into B's unit.
+    let convert = |v: Decimal| (v * ua.factor + ua.offset - ub.offset).checked_div(ub.factor);
+    let converted = Interval {
+        low: ai.low.and_then(convert),
+        high: ai.high.and_then(convert),
+    };
+    let widened = if ua.dimension == Dimension::Temperature { converted } else { converted.widen(tolerance) };
+    if widened.overlaps(bi) {
+        return;
+    }
+    let Some(expected) = a.value.number().and_then(convert) else { return };
+    let expected = expected.round_dp(if expected.abs() >= Decimal::TEN { 0 } else { 1 });
+    let shown = format!("{} {}", crate::decimal::render(expected), ub.code);
+    report(article, rule, b, a, shown, out);
+}
+
+/// Minutes from UTC of a time mention's zone, at `date` (for the
+/// abbreviation's fixed offset this does not matter).
+fn offset_of(q: &Quantity) -> Option<i32> {
+    q.zone_offset.or_else(|| q.unit.as_deref().and_then(zone_offset_minutes))
+}
+
+fn clock(article: &Article<'_>, rule: &Rule, a: &Quantity, b: &Quantity, out: &mut Vec<Diagnostic>) {
+    let (Value::Time(ta), Value::Time(tb)) = (&a.value, &b.value) else { return };
+    let (Some(oa), Some(ob)) = (offset_of(a), offset_of(b)) else { return };
+    let minutes = |t: &ClockTime| i32::from(t.hour) * 60 + i32::from(t.minute);
+    let expected = (minutes(ta) - oa + ob).rem_euclid(24 * 60);
+    if expected == minutes(tb) {
+        return;
+    }
+    let shown = format!("{:02}{:02} {}", expected / 60, expected % 60, b.unit.as_deref().unwrap_or("").to_uppercase());
+    report(article, rule, b, a, shown, out);
+}
+
+/// "EDT (UTC-5)": a zone whose written offset is not its offset; "PST" on a
+/// date when Pacific daylight time was in force.
+fn zone_offset(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let Some(abbr) = q.unit.as_deref() else { return };
+    let abbr = abbr.split_whitespace().next().unwrap_or("");
+    let Some(standard) = zone_offset_minutes(abbr) else { return };
+    if let Some(written) = q.zone_offset
+        && written != standard
+        && !abbr.starts_with("utc")
+        && !abbr.starts_with("gmt")
+    {
+        let shown = format!("{} is UTC{}", abbr.to_uppercase(), render_offset(standard));
+        let values = [
+            ("original", q.span.text(text).to_string()),
+            ("converted", format!("UTC{}", render_offset(written))),
+            ("expected", shown),
+        ];
+        let mut d = Diagnostic::new(&rule.name, rule.severity, q.span, rule.render_message(&values));
+        if let Some(help) = rule.render_help(&values) {
+            d = d.with_help(help);
+        }
+        out.push(d);
+        return;
+    }
+    // A standard-time abbreviation on a date in daylight time.
+    let Some((zone, daylight)) = daylight_name(abbr) else { return };
+    let Some(date) = date_of(article, q) else { return };
+    let Ok(tz) = jiff::tz::TimeZone::get(zone) else { return };
+    let Ok(noon) = date.at(12, 0, 0, 0).to_zoned(tz.clone()) else { return };
+    if !tz.to_offset_info(noon.timestamp()).dst().is_dst() {
+        return;
+    }
+    let values = [
+        ("original", q.span.text(text).to_string()),
+        ("converted", abbr.to_uppercase()),
+        ("expected", format!("{daylight} (daylight time was in force on {date})")),
+    ];
+    let mut d = Diagnostic::new(&rule.name, rule.severity, q.span, rule.render_message(&values));
+    if let Some(help) = rule.render_help(&values) {
+        d = d.with_help(help);
+    }
+    out.push(d);
+}
+
+/// The IANA zone and the daylight-time name for a standard-time abbreviation.
+fn daylight_name(abbr: &str) -> Option<(&'static str, &'static str)> {
+    Some(match abbr {
+        "pst" => ("America/Los_Angeles", "PDT"),
+        "mst" => ("America/Denver", "MDT"),
+        "cst" => ("America/Chicago", "CDT"),
+        "est" => ("America/New_York", "EDT"),
+        "akst" => ("America/Anchorage", "AKDT"),
+        "aest" => ("Australia/Sydney", "AEDT"),
+        "nzst" => ("Pacific/Auckland", "NZDT"),
+        "cet" => ("Europe/Paris", "CEST"),
+        "eet" => ("Europe/Athens", "EEST"),
+        _ => return None,
+    })
+}
+
+/// The day a time mention is on: a full date in its sentence, else the article's date.
+fn date_of(article: &Article<'_>, q: &Quantity) -> Option<Date> {
+    article
+        .quantities
+        .iter()
+        .filter(|d| d.kind == Kind::Date && d.sentence == q.sentence)
+        .find_map(|d| match &d.value {
+            Value::Date(Some(c)) => c.civil(),
+            _ => None,
+        })
+        .or(article.document_date)
+}
+
+fn render_offset(minutes: i32) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let m = minutes.abs();
+    if m % 60 == 0 {
+        format!("{sign}{}", m / 60)
+    } else {
+        format!("{sign}{}:{:02}", m / 60, m % 60)
+    }
+}
+
+fn report(article: &Article<'_>, rule: &Rule, converted: &Quantity, original: &Quantity, expected: String, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let values = [
+        ("original", original.number.text(text).to_string()),
+        ("converted", converted.number.text(text).to_string()),
+        ("expected", expected),
+    ];
+    let mut d = Diagnostic::new(&rule.name, rule.severity, converted.number, rule.render_message(&values))
+        .with_related(original.number, "converted from");
+    if let Some(help) = rule.render_help(&values) {
+        d = d.with_help(help);
+    }
+    out.push(d);
+}
