@@ -119,8 +119,8 @@ fn zone_offset(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<D
     let Some((zone, daylight)) = daylight_name(abbr) else { return };
     let Some(date) = date_of(article, q) else { return };
     let Ok(tz) = jiff::tz::TimeZone::get(zone) else { return };
-    let Ok(noon) = date.at(12, 0, 0, 0).to_zoned(tz.clone()) else { return };
-    if !tz.to_offset_info(noon.timestamp()).dst().is_dst() {
+    let Ok(noon) = tz.to_timestamp(date.at(12, 0, 0, 0)) else { return };
+    if !tz.to_offset_info(noon).dst().is_dst() {
         return;
     }
     let values = [
