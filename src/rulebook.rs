@@ -14,6 +14,14 @@ use crate::error::Error;
 /// The built-in rule files, by path.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
+        "rules/checks/fact-mismatch.toml",
+        include_str!("../rules/checks/fact-mismatch.toml"),
+    ),
+    (
+        "rules/checks/date-mismatch.toml",
+        include_str!("../rules/checks/date-mismatch.toml"),
+    ),
+    (
         "rules/checks/conversion-mismatch.toml",
         include_str!("../rules/checks/conversion-mismatch.toml"),
     ),

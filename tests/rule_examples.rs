@@ -17,6 +17,7 @@ fn run(rule: &str, ex: &RuleExample) -> Vec<Diagnostic> {
             .date
             .as_deref()
             .map(|d| numcheck::error::parse_iso_date(d).expect("example date")),
+        facts: ex.facts.clone(),
         select: Some(vec![rule.to_string()]),
         ..CheckOptions::default()
     };

@@ -4,7 +4,9 @@
 pub mod change;
 pub mod comparison;
 pub mod conversion;
+pub mod date_arithmetic;
 pub mod enumeration;
+pub mod fact;
 pub mod increment;
 pub mod interval;
 pub mod percent_overflow;
@@ -32,6 +34,8 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    Fact,
+    DateArithmetic,
     Conversion,
     Comparison,
     TimeBase,
@@ -82,6 +86,8 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::Fact,
+        CheckKind::DateArithmetic,
         CheckKind::Conversion,
         CheckKind::Comparison,
         CheckKind::TimeBase,
@@ -98,6 +104,8 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::Fact => "fact",
+            CheckKind::DateArithmetic => "date-arithmetic",
             CheckKind::Conversion => "conversion",
             CheckKind::Comparison => "comparison",
             CheckKind::TimeBase => "time-base",
@@ -120,6 +128,8 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::Fact => fact::PLACEHOLDERS,
+            CheckKind::DateArithmetic => date_arithmetic::PLACEHOLDERS,
             CheckKind::Conversion => conversion::PLACEHOLDERS,
             CheckKind::Comparison => comparison::PLACEHOLDERS,
             CheckKind::TimeBase => time_base::PLACEHOLDERS,
@@ -138,6 +148,8 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::Fact => &[],
+            CheckKind::DateArithmetic => &[("tolerance", Param::Number("0.05"))],
             CheckKind::Conversion => &[("tolerance", Param::Number("0.02"))],
             CheckKind::Comparison => &[],
             CheckKind::TimeBase => &[("tolerance", Param::Number("0.03"))],
@@ -162,6 +174,8 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::Fact => fact::check(article, rule, out),
+            CheckKind::DateArithmetic => date_arithmetic::check(article, rule, out),
             CheckKind::Conversion => conversion::check(article, rule, out),
             CheckKind::Comparison => comparison::check(article, rule, out),
             CheckKind::TimeBase => time_base::check(article, rule, out),
@@ -179,8 +193,15 @@ pub struct Article<'a> {
     /// The claim context of each quantity, in the same order.
     pub claims: Vec<Claim>,
     pub document_date: Option<jiff::civil::Date>,
-    /// The reference facts and the quantities found in them.
-    pub facts: Option<(&'a str, Vec<Quantity>)>,
+    /// The reference facts (`--facts`), read like the article.
+    pub facts: Option<Facts<'a>>,
+}
+
+/// Reference facts: prose the user trusts, with its quantities and claims.
+pub struct Facts<'a> {
+    pub text: &'a str,
+    pub quantities: Vec<Quantity>,
+    pub claims: Vec<Claim>,
 }
 
 /// Options of a check run.
@@ -205,13 +226,18 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
         },
     );
     let facts = options.facts.as_deref().map(|f| {
-        let q = extract(
+        let quantities = extract(
             f,
             &Options {
                 document_date: options.document_date,
             },
         );
-        (f, q)
+        let claims = claims(f, &quantities);
+        Facts {
+            text: f,
+            quantities,
+            claims,
+        }
     });
     let claims = claims(text, &quantities);
     let article = Article {
