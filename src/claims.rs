@@ -17,6 +17,10 @@ pub struct Claim {
     /// The source's span in the text.
     pub source_span: Option<Span>,
     pub role: Option<MarkerRole>,
+    /// What is said of the figure: frame classes or verbs near it ("destroy", "train").
+    pub frames: Vec<String>,
+    /// The year the figure is for, when its sentence names one.
+    pub year: Option<i16>,
 }
 
 /// Pronouns that refer back to the last named source.
@@ -33,11 +37,11 @@ fn source_key(s: &str) -> String {
 
 /// The claims of all quantities, in the same order.
 pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
-    let mut out = Vec::with_capacity(quantities.len());
+    let mut out: Vec<Claim> = Vec::with_capacity(quantities.len());
     // The last named source, and the paragraph it was named in, for pronouns
     // and for sentences that continue a quote.
     let mut last_named: Option<(String, Span, usize)> = None;
-    for q in quantities {
+    for (i, q) in quantities.iter().enumerate() {
         let paragraph = paragraph_of(text, q.span.start);
         let (source, source_span) = match q.attribution {
             Some(a) => {
@@ -65,9 +69,115 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             source,
             source_span,
             role: q.marker.map(|m| m.role),
+            frames: frames(text, quantities, i),
+            year: year_of(quantities, i),
         });
     }
     out
+}
+
+/// The frames of quantity `i`: frame classes and verb forms in a window
+/// around it, bounded by its sentence and the neighbouring figures.
+fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
+    let q = &qs[i];
+    let lo = i
+        .checked_sub(1)
+        .map(|j| qs[j].span.end)
+        .unwrap_or(0)
+        .max(q.sentence.start)
+        .max(q.span.start.saturating_sub(50));
+    let hi = qs
+        .get(i + 1)
+        .map_or(text.len(), |n| n.span.start)
+        .min(q.sentence.end)
+        .min(q.span.end + 60);
+    let lex = &*crate::lexicon::FRAMES;
+    let frame_of = |w: &str| -> Option<String> {
+        let l = w.to_lowercase();
+        match lex.class_of.get(&l) {
+            Some(class) => Some(class.clone()),
+            None if lex.ignore.contains(&l) => None,
+            None if l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing")) => Some(l),
+            None => None,
+        }
+    };
+    let words = |s: &'_ str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphabetic() && c != ',')
+            .flat_map(|w| {
+                // Keep commas as their own tokens: they bound clauses.
+                let mut parts = Vec::new();
+                for (k, piece) in w.split(',').enumerate() {
+                    if k > 0 {
+                        parts.push(",".to_string());
+                    }
+                    if piece.len() > 2 {
+                        parts.push(piece.to_string());
+                    }
+                }
+                parts
+            })
+            .collect()
+    };
+    let mut out: Vec<String> = Vec::new();
+    // The nearest frame word before the figure, within its clause.
+    for w in words(text.get(lo..q.span.start.max(lo)).unwrap_or(""))
+        .iter()
+        .rev()
+    {
+        if w == "," {
+            break;
+        }
+        if let Some(f) = frame_of(w) {
+            out.push(f);
+            break;
+        }
+    }
+    // The figure's own noun phrase can carry the frame ("1,200 deaths").
+    for w in words(q.noun.map_or("", |n| n.text(text))) {
+        if let Some(f) = frame_of(&w)
+            && !out.contains(&f)
+        {
+            out.push(f);
+        }
+    }
+    // Words right after it, up to the end of its clause ("homes lost to the fire").
+    for w in words(text.get(q.span.end.min(hi)..hi).unwrap_or("")) {
+        if w == ","
+            || matches!(
+                w.to_lowercase().as_str(),
+                "and" | "but" | "which" | "who" | "while" | "whereas"
+            )
+        {
+            break;
+        }
+        if let Some(f) = frame_of(&w)
+            && !out.contains(&f)
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The year a figure is for: a year or date in its sentence.
+fn year_of(qs: &[Quantity], i: usize) -> Option<i16> {
+    let q = &qs[i];
+    qs.iter()
+        .filter(|d| d.sentence == q.sentence && d.kind == Kind::Date)
+        .find_map(|d| match &d.value {
+            crate::quantity::Value::Date(Some(c)) => Some(c.year),
+            _ => None,
+        })
+}
+
+/// Whether two claims say the same thing of their subject: their frames meet,
+/// and they are for the same year (when both name one).
+pub fn same_frame(a: &Claim, b: &Claim) -> bool {
+    let years_agree = match (a.year, b.year) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    years_agree && a.frames.iter().any(|f| b.frames.contains(f))
 }
 
 /// The start of the paragraph holding `at` (paragraphs end at blank lines or line breaks).

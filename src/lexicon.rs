@@ -21,6 +21,7 @@ pub const FILES: &[(&str, &str)] = &[
         "rules/time-bases.toml",
         include_str!("../rules/time-bases.toml"),
     ),
+    ("rules/frames.toml", include_str!("../rules/frames.toml")),
 ];
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Error> {
@@ -414,6 +415,35 @@ fn intern(s: &str) -> &'static str {
     }
 }
 
+// ---------------------------------------------------------------- frames
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrameFile {
+    ignore: Vec<String>,
+    classes: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// Frame words: word → class name; words that say nothing of a claim.
+pub struct Frames {
+    pub class_of: FxHashMap<String, String>,
+    pub ignore: rustc_hash::FxHashSet<String>,
+}
+
+pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
+    let file: FrameFile = embedded("rules/frames.toml");
+    let mut class_of = FxHashMap::default();
+    for (class, words) in file.classes {
+        for w in words {
+            class_of.insert(w, class.clone());
+        }
+    }
+    Frames {
+        class_of,
+        ignore: file.ignore.into_iter().collect(),
+    }
+});
+
 /// Parses every embedded lexicon, reporting the first error.
 pub fn validate_embedded() -> Result<(), Error> {
     for (name, text) in FILES {
@@ -422,6 +452,7 @@ pub fn validate_embedded() -> Result<(), Error> {
             "rules/bounds.toml" => parse::<BoundFile>(name, text).map(drop)?,
             "rules/markers.toml" => parse::<MarkerFile>(name, text).map(drop)?,
             "rules/time-bases.toml" => parse::<TimeBaseFile>(name, text).map(drop)?,
+            "rules/frames.toml" => parse::<FrameFile>(name, text).map(drop)?,
             _ => {}
         }
     }

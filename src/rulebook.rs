@@ -14,6 +14,14 @@ use crate::error::Error;
 /// The built-in rule files, by path.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
+        "rules/checks/source-disagreement.toml",
+        include_str!("../rules/checks/source-disagreement.toml"),
+    ),
+    (
+        "rules/checks/quantity-conflict.toml",
+        include_str!("../rules/checks/quantity-conflict.toml"),
+    ),
+    (
         "rules/checks/fact-mismatch.toml",
         include_str!("../rules/checks/fact-mismatch.toml"),
     ),

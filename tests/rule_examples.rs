@@ -36,7 +36,10 @@ fn every_rule_example_holds() {
             // the expected text, and a related span overlaps the related text.
             let hit = found.iter().any(|d| {
                 d.rule == rule.name
-                    && ex.span.as_deref().is_none_or(|s| overlaps(&ex.text, s, d.span))
+                    && ex
+                        .span
+                        .as_deref()
+                        .is_none_or(|s| overlaps(&ex.text, s, d.span))
                     && ex
                         .related
                         .as_deref()

@@ -44,9 +44,33 @@ fn small_number(w: &str) -> Option<Decimal> {
 fn is_filler(w: &str) -> bool {
     matches!(
         w,
-        "as" | "many" | "much" | "more" | "than" | "the" | "that" | "of" | "large" | "high" | "big"
-            | "larger" | "higher" | "bigger" | "number" | "amount" | "level" | "figure" | "total"
-            | "times" | "over" | "from" | "its" | "their" | "previous" | "last" | "year's" | "a"
+        "as" | "many"
+            | "much"
+            | "more"
+            | "than"
+            | "the"
+            | "that"
+            | "of"
+            | "large"
+            | "high"
+            | "big"
+            | "larger"
+            | "higher"
+            | "bigger"
+            | "number"
+            | "amount"
+            | "level"
+            | "figure"
+            | "total"
+            | "times"
+            | "over"
+            | "from"
+            | "its"
+            | "their"
+            | "previous"
+            | "last"
+            | "year's"
+            | "a"
     )
 }
 
@@ -58,7 +82,8 @@ fn hedge_of(words: &[String]) -> (Option<Decimal>, Option<Decimal>) {
         (Some(Decimal::ONE), None)
     } else if joined.ends_with("nearly") || joined.ends_with("almost") {
         (Some(Decimal::new(85, 2)), Some(Decimal::ONE))
-    } else if joined.ends_with("about") || joined.ends_with("roughly") || joined.ends_with("around") {
+    } else if joined.ends_with("about") || joined.ends_with("roughly") || joined.ends_with("around")
+    {
         (Some(Decimal::new(85, 2)), Some(Decimal::new(115, 2)))
     } else if joined.ends_with("less than") || joined.ends_with("under") {
         (None, Some(Decimal::ONE))
@@ -69,25 +94,51 @@ fn hedge_of(words: &[String]) -> (Option<Decimal>, Option<Decimal>) {
 
 /// The figure a comparison is about: the nearest earlier figure in the
 /// sentence that is not inside a prepositional phrase ("in 28 matches").
-fn subject_figure<'a>(text: &str, qs: &'a [Quantity], before: usize, other: &Quantity) -> Option<&'a Quantity> {
-    qs[..before].iter().rev().take_while(|q| q.sentence == other.sentence).find(|q| {
-        let lead = words_before(text, q.sentence.start, q.span.start, 1);
-        let in_phrase = lead.last().is_some_and(|w| matches!(w.as_str(), "in" | "of" | "for" | "from" | "aged" | "at" | "to" | "by" | "on" | "with"));
-        !in_phrase
-            && q.value.number().is_some()
-            && matches!(q.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Measure)
-            && (q.kind == other.kind && q.unit == other.unit || other.kind == Kind::Number || q.kind == Kind::Number)
-    })
+fn subject_figure<'a>(
+    text: &str,
+    qs: &'a [Quantity],
+    before: usize,
+    other: &Quantity,
+) -> Option<&'a Quantity> {
+    qs[..before]
+        .iter()
+        .rev()
+        .take_while(|q| q.sentence == other.sentence)
+        .find(|q| {
+            let lead = words_before(text, q.sentence.start, q.span.start, 1);
+            let in_phrase = lead.last().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "in" | "of" | "for" | "from" | "aged" | "at" | "to" | "by" | "on" | "with"
+                )
+            });
+            !in_phrase
+                && q.value.number().is_some()
+                && matches!(
+                    q.kind,
+                    Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+                )
+                && (q.kind == other.kind && q.unit == other.unit
+                    || other.kind == Kind::Number
+                    || q.kind == Kind::Number)
+        })
 }
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let text = article.text;
     let qs = &article.quantities;
     for (b, other) in qs.iter().enumerate() {
-        if b == 0 || !matches!(other.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Measure) {
+        if b == 0
+            || !matches!(
+                other.kind,
+                Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+            )
+        {
             continue;
         }
-        let Some(ov) = other.value.number() else { continue };
+        let Some(ov) = other.value.number() else {
+            continue;
+        };
         if ov <= Decimal::ZERO {
             continue;
         }
@@ -98,7 +149,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         // Ratio: "…, more than triple the 110,000".
         let floor = prev.span.end;
         let words = words_between(text, floor, other.span.start);
-        if let Some(k) = words.iter().position(|w| multiplier(w).is_some() || w == "times")
+        if let Some(k) = words
+            .iter()
+            .position(|w| multiplier(w).is_some() || w == "times")
             && words[k + 1..].iter().all(|w| is_filler(w))
             && words.len() - k <= 6
         {
@@ -110,12 +163,18 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             } else {
                 multiplier(&words[k]).unwrap_or(Decimal::ONE)
             };
-            let hedge_words: Vec<String> = words[..if words[k] == "times" { k - 1 } else { k }].to_vec();
-            let Some(subject) = subject_figure(text, qs, b, other) else { continue };
+            let hedge_words: Vec<String> =
+                words[..if words[k] == "times" { k - 1 } else { k }].to_vec();
+            let Some(subject) = subject_figure(text, qs, b, other) else {
+                continue;
+            };
             if std::ptr::eq(subject, other) {
                 continue;
             }
-            let (Some(si), Some(oi)) = (interval::of(subject, text, false, Decimal::ZERO), interval::of(other, text, false, Decimal::ZERO)) else {
+            let (Some(si), Some(oi)) = (
+                interval::of(subject, text, false, Decimal::ZERO),
+                interval::of(other, text, false, Decimal::ZERO),
+            ) else {
                 continue;
             };
             let ratio = si.div(oi);
@@ -126,13 +185,29 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             };
             // "three times more than" is read both as 3× and as 4×.
             if words[k] == "times" && words.get(k + 1).is_some_and(|w| w == "more") {
-                claimed.high = claimed.high.map(|h| h + factor.min(Decimal::ONE) * Decimal::ONE);
+                claimed.high = claimed
+                    .high
+                    .map(|h| h + factor.min(Decimal::ONE) * Decimal::ONE);
             }
             if !ratio.overlaps(claimed) {
                 let start = phrase_start(text, floor, other.span.start, &hedge_words, &words[k]);
                 let span = Span::new(start, phrase_end(text, start, &words[k]));
-                let actual = subject.value.number().unwrap_or_default().checked_div(ov).unwrap_or_default().round_dp(2);
-                report(article, rule, span, subject, other, format!("{}×", render(actual)), out);
+                let actual = subject
+                    .value
+                    .number()
+                    .unwrap_or_default()
+                    .checked_div(ov)
+                    .unwrap_or_default()
+                    .round_dp(2);
+                report(
+                    article,
+                    rule,
+                    span,
+                    subject,
+                    other,
+                    format!("{}×", render(actual)),
+                    out,
+                );
             }
             continue;
         }
@@ -146,10 +221,15 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             }) else {
                 continue;
             };
-            if between.get(1).is_none_or(|w| w != "than") || between.len() > 6 || text[prev.span.end..other.span.start].contains([',', '.', ';']) {
+            if between.get(1).is_none_or(|w| w != "than")
+                || between.len() > 6
+                || text[prev.span.end..other.span.start].contains([',', '.', ';'])
+            {
                 continue;
             }
-            let Some(subject) = subject_figure(text, qs, b - 1, other) else { continue };
+            let Some(subject) = subject_figure(text, qs, b - 1, other) else {
+                continue;
+            };
             let (Some(si), Some(oi), Some(di)) = (
                 interval::of(subject, text, false, Decimal::ZERO),
                 interval::of(other, text, false, Decimal::ZERO),
@@ -158,15 +238,24 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let diff = Interval {
-                low: si.low.zip(oi.high).map(|(s, o)| (s - o) * Decimal::from(direction)),
-                high: si.high.zip(oi.low).map(|(s, o)| (s - o) * Decimal::from(direction)),
+                low: si
+                    .low
+                    .zip(oi.high)
+                    .map(|(s, o)| (s - o) * Decimal::from(direction)),
+                high: si
+                    .high
+                    .zip(oi.low)
+                    .map(|(s, o)| (s - o) * Decimal::from(direction)),
             };
             let diff = Interval {
                 low: diff.low.zip(diff.high).map(|(a, b)| a.min(b)),
                 high: diff.low.zip(diff.high).map(|(a, b)| a.max(b)),
             };
             if !diff.overlaps(di) {
-                let end = prev.span.end + text[prev.span.end..].find(|c: char| c.is_alphabetic()).unwrap_or(0);
+                let end = prev.span.end
+                    + text[prev.span.end..]
+                        .find(|c: char| c.is_alphabetic())
+                        .unwrap_or(0);
                 let span = Span::new(prev.span.start, crate::extract::words::word_end(text, end));
                 let actual = (subject.value.number().unwrap_or_default() - ov).abs();
                 report(article, rule, span, subject, other, render(actual), out);
@@ -177,8 +266,17 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
 
 fn phrase_start(text: &str, floor: usize, end: usize, hedge: &[String], word: &str) -> usize {
     let slice = text.get(floor..end).unwrap_or("").to_lowercase();
-    let first = hedge.iter().rev().take(2).last().map_or(word, String::as_str);
-    let first = if hedge.len() >= 2 && hedge[hedge.len() - 1] == "than" { &hedge[hedge.len() - 2] } else { first };
+    let first = hedge
+        .iter()
+        .rev()
+        .take(2)
+        .last()
+        .map_or(word, String::as_str);
+    let first = if hedge.len() >= 2 && hedge[hedge.len() - 1] == "than" {
+        &hedge[hedge.len() - 2]
+    } else {
+        first
+    };
     slice.find(first).map_or(floor, |i| floor + i)
 }
 
@@ -187,7 +285,15 @@ fn phrase_end(text: &str, start: usize, word: &str) -> usize {
     slice.find(word).map_or(start, |i| start + i + word.len())
 }
 
-fn report(article: &Article<'_>, rule: &Rule, span: Span, subject: &Quantity, other: &Quantity, actual: String, out: &mut Vec<Diagnostic>) {
+fn report(
+    article: &Article<'_>,
+    rule: &Rule,
+    span: Span,
+    subject: &Quantity,
+    other: &Quantity,
+    actual: String,
+    out: &mut Vec<Diagnostic>,
+) {
     let text = article.text;
     let values = [
         ("comparison", span.text(text).to_string()),
@@ -195,9 +301,14 @@ fn report(article: &Article<'_>, rule: &Rule, span: Span, subject: &Quantity, ot
         ("other", other.span.text(text).to_string()),
         ("actual", actual),
     ];
-    let mut d = Diagnostic::new(&rule.name, rule.severity, span, rule.render_message(&values))
-        .with_related(subject.span, "compared figure")
-        .with_related(other.span, "reference figure");
+    let mut d = Diagnostic::new(
+        &rule.name,
+        rule.severity,
+        span,
+        rule.render_message(&values),
+    )
+    .with_related(subject.span, "compared figure")
+    .with_related(other.span, "reference figure");
     if let Some(help) = rule.render_help(&values) {
         d = d.with_help(help);
     }

@@ -19,8 +19,19 @@ pub const PLACEHOLDERS: &[&str] = &["original", "converted", "expected"];
 fn restates(text: &str, a: &Quantity, b: &Quantity) -> bool {
     let between = text.get(a.span.end..b.span.start).unwrap_or("").trim();
     let between = between.trim_start_matches(',').trim();
-    matches!(between, "(" | "or" | "(about" | "(around" | "(roughly" | "(some" | "or about" | "or around" | "or roughly" | "/" | "[")
-        || between.starts_with('(') && between.len() <= 12 && !between.contains(')')
+    matches!(
+        between,
+        "(" | "or"
+            | "(about"
+            | "(around"
+            | "(roughly"
+            | "(some"
+            | "or about"
+            | "or around"
+            | "or roughly"
+            | "/"
+            | "["
+    ) || between.starts_with('(') && between.len() <= 12 && !between.contains(')')
 }
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
@@ -45,15 +56,32 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn measure(article: &Article<'_>, rule: &Rule, a: &Quantity, b: &Quantity, tolerance: Decimal, out: &mut Vec<Diagnostic>) {
+fn measure(
+    article: &Article<'_>,
+    rule: &Rule,
+    a: &Quantity,
+    b: &Quantity,
+    tolerance: Decimal,
+    out: &mut Vec<Diagnostic>,
+) {
     let text = article.text;
-    let (Some(ua), Some(ub)) = (a.unit.as_deref().and_then(units::lookup), b.unit.as_deref().and_then(units::lookup)) else {
+    let (Some(ua), Some(ub)) = (
+        a.unit.as_deref().and_then(units::lookup),
+        b.unit.as_deref().and_then(units::lookup),
+    ) else {
         return;
     };
-    if ua.dimension != ub.dimension || ua.code == ub.code || ua.dimension == Dimension::Currency || ub.factor.is_zero() {
+    if ua.dimension != ub.dimension
+        || ua.code == ub.code
+        || ua.dimension == Dimension::Currency
+        || ub.factor.is_zero()
+    {
         return;
     }
-    let (Some(ai), Some(bi)) = (interval::of(a, text, false, Decimal::ZERO), interval::of(b, text, false, Decimal::ZERO)) else {
+    let (Some(ai), Some(bi)) = (
+        interval::of(a, text, false, Decimal::ZERO),
+        interval::of(b, text, false, Decimal::ZERO),
+    ) else {
         return;
     };
     // A's interval, converted into B's unit.
@@ -62,11 +90,17 @@ fn measure(article: &Article<'_>, rule: &Rule, a: &Quantity, b: &Quantity, toler
         low: ai.low.and_then(convert),
         high: ai.high.and_then(convert),
     };
-    let widened = if ua.dimension == Dimension::Temperature { converted } else { converted.widen(tolerance) };
+    let widened = if ua.dimension == Dimension::Temperature {
+        converted
+    } else {
+        converted.widen(tolerance)
+    };
     if widened.overlaps(bi) {
         return;
     }
-    let Some(expected) = a.value.number().and_then(convert) else { return };
+    let Some(expected) = a.value.number().and_then(convert) else {
+        return;
+    };
     let expected = expected.round_dp(if expected.abs() >= Decimal::TEN { 0 } else { 1 });
     let shown = format!("{} {}", crate::decimal::render(expected), ub.code);
     report(article, rule, b, a, shown, out);
@@ -75,18 +109,34 @@ fn measure(article: &Article<'_>, rule: &Rule, a: &Quantity, b: &Quantity, toler
 /// Minutes from UTC of a time mention's zone, at `date` (for the
 /// abbreviation's fixed offset this does not matter).
 fn offset_of(q: &Quantity) -> Option<i32> {
-    q.zone_offset.or_else(|| q.unit.as_deref().and_then(zone_offset_minutes))
+    q.zone_offset
+        .or_else(|| q.unit.as_deref().and_then(zone_offset_minutes))
 }
 
-fn clock(article: &Article<'_>, rule: &Rule, a: &Quantity, b: &Quantity, out: &mut Vec<Diagnostic>) {
-    let (Value::Time(ta), Value::Time(tb)) = (&a.value, &b.value) else { return };
-    let (Some(oa), Some(ob)) = (offset_of(a), offset_of(b)) else { return };
+fn clock(
+    article: &Article<'_>,
+    rule: &Rule,
+    a: &Quantity,
+    b: &Quantity,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (Value::Time(ta), Value::Time(tb)) = (&a.value, &b.value) else {
+        return;
+    };
+    let (Some(oa), Some(ob)) = (offset_of(a), offset_of(b)) else {
+        return;
+    };
     let minutes = |t: &ClockTime| i32::from(t.hour) * 60 + i32::from(t.minute);
     let expected = (minutes(ta) - oa + ob).rem_euclid(24 * 60);
     if expected == minutes(tb) {
         return;
     }
-    let shown = format!("{:02}{:02} {}", expected / 60, expected % 60, b.unit.as_deref().unwrap_or("").to_uppercase());
+    let shown = format!(
+        "{:02}{:02} {}",
+        expected / 60,
+        expected % 60,
+        b.unit.as_deref().unwrap_or("").to_uppercase()
+    );
     report(article, rule, b, a, shown, out);
 }
 
@@ -94,9 +144,13 @@ fn clock(article: &Article<'_>, rule: &Rule, a: &Quantity, b: &Quantity, out: &m
 /// date when Pacific daylight time was in force.
 fn zone_offset(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<Diagnostic>) {
     let text = article.text;
-    let Some(abbr) = q.unit.as_deref() else { return };
+    let Some(abbr) = q.unit.as_deref() else {
+        return;
+    };
     let abbr = abbr.split_whitespace().next().unwrap_or("");
-    let Some(standard) = zone_offset_minutes(abbr) else { return };
+    let Some(standard) = zone_offset_minutes(abbr) else {
+        return;
+    };
     if let Some(written) = q.zone_offset
         && written != standard
         && !abbr.starts_with("utc")
@@ -108,7 +162,12 @@ fn zone_offset(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<D
             ("converted", format!("UTC{}", render_offset(written))),
             ("expected", shown),
         ];
-        let mut d = Diagnostic::new(&rule.name, rule.severity, q.span, rule.render_message(&values));
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            q.span,
+            rule.render_message(&values),
+        );
         if let Some(help) = rule.render_help(&values) {
             d = d.with_help(help);
         }
@@ -116,19 +175,35 @@ fn zone_offset(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<D
         return;
     }
     // A standard-time abbreviation on a date in daylight time.
-    let Some((zone, daylight)) = daylight_name(abbr) else { return };
-    let Some(date) = date_of(article, q) else { return };
-    let Ok(tz) = jiff::tz::TimeZone::get(zone) else { return };
-    let Ok(noon) = tz.to_timestamp(date.at(12, 0, 0, 0)) else { return };
+    let Some((zone, daylight)) = daylight_name(abbr) else {
+        return;
+    };
+    let Some(date) = date_of(article, q) else {
+        return;
+    };
+    let Ok(tz) = jiff::tz::TimeZone::get(zone) else {
+        return;
+    };
+    let Ok(noon) = tz.to_timestamp(date.at(12, 0, 0, 0)) else {
+        return;
+    };
     if !tz.to_offset_info(noon).dst().is_dst() {
         return;
     }
     let values = [
         ("original", q.span.text(text).to_string()),
         ("converted", abbr.to_uppercase()),
-        ("expected", format!("{daylight} (daylight time was in force on {date})")),
+        (
+            "expected",
+            format!("{daylight} (daylight time was in force on {date})"),
+        ),
     ];
-    let mut d = Diagnostic::new(&rule.name, rule.severity, q.span, rule.render_message(&values));
+    let mut d = Diagnostic::new(
+        &rule.name,
+        rule.severity,
+        q.span,
+        rule.render_message(&values),
+    );
     if let Some(help) = rule.render_help(&values) {
         d = d.with_help(help);
     }
@@ -174,15 +249,27 @@ fn render_offset(minutes: i32) -> String {
     }
 }
 
-fn report(article: &Article<'_>, rule: &Rule, converted: &Quantity, original: &Quantity, expected: String, out: &mut Vec<Diagnostic>) {
+fn report(
+    article: &Article<'_>,
+    rule: &Rule,
+    converted: &Quantity,
+    original: &Quantity,
+    expected: String,
+    out: &mut Vec<Diagnostic>,
+) {
     let text = article.text;
     let values = [
         ("original", original.number.text(text).to_string()),
         ("converted", converted.number.text(text).to_string()),
         ("expected", expected),
     ];
-    let mut d = Diagnostic::new(&rule.name, rule.severity, converted.number, rule.render_message(&values))
-        .with_related(original.number, "converted from");
+    let mut d = Diagnostic::new(
+        &rule.name,
+        rule.severity,
+        converted.number,
+        rule.render_message(&values),
+    )
+    .with_related(original.number, "converted from");
     if let Some(help) = rule.render_help(&values) {
         d = d.with_help(help);
     }

@@ -38,7 +38,10 @@ fn allowed_days(q: &Quantity, slack: f64) -> Option<(f64, f64)> {
         Approx::MoreThan | Approx::AtLeast => (days - unit_slack, f64::INFINITY),
         Approx::LessThan | Approx::AtMost => (0.0, days + unit_slack),
         Approx::About => (q.low?.to_f64()? * per - pad, q.high?.to_f64()? * per + pad),
-        Approx::Range => (q.low?.to_f64()? * per - unit_slack, q.high?.to_f64()? * per + unit_slack),
+        Approx::Range => (
+            q.low?.to_f64()? * per - unit_slack,
+            q.high?.to_f64()? * per + unit_slack,
+        ),
         _ => (days - pad, days + pad),
     })
 }
@@ -58,15 +61,30 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         // The later event's date: in the duration's sentence, before it.
         let (later, earlier) = if matches!(next, Some("after" | "later")) {
             // "X on D1, a week after … on D2".
-            let d1 = qs[..i].iter().rev().take_while(|q| q.sentence == d.sentence).find(|q| full_date(q).is_some());
-            let d2 = qs[i + 1..].iter().take_while(|q| q.sentence == d.sentence).find(|q| full_date(q).is_some());
+            let d1 = qs[..i]
+                .iter()
+                .rev()
+                .take_while(|q| q.sentence == d.sentence)
+                .find(|q| full_date(q).is_some());
+            let d2 = qs[i + 1..]
+                .iter()
+                .take_while(|q| q.sentence == d.sentence)
+                .find(|q| full_date(q).is_some());
             (d1, d2)
         } else if prev == Some("after") {
             // "landed on D1, after 94 days in orbit"; the start date nearby.
-            let d1 = qs[..i].iter().rev().take_while(|q| q.sentence == d.sentence).find(|q| full_date(q).is_some());
+            let d1 = qs[..i]
+                .iter()
+                .rev()
+                .take_while(|q| q.sentence == d.sentence)
+                .find(|q| full_date(q).is_some());
             let d2 = d1.and_then(|d1| {
                 qs.iter()
-                    .filter(|q| q.sentence != d.sentence && full_date(q).is_some() && full_date(q) < full_date(d1))
+                    .filter(|q| {
+                        q.sentence != d.sentence
+                            && full_date(q).is_some()
+                            && full_date(q) < full_date(d1)
+                    })
                     .filter(|q| q.sentence.start.abs_diff(d.sentence.start) < 600)
                     .min_by_key(|q| q.sentence.start.abs_diff(d.sentence.start))
             });
@@ -74,16 +92,30 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         } else {
             (None, None)
         };
-        let (Some(later), Some(earlier)) = (later, earlier) else { continue };
-        let (Some(a), Some(b)) = (full_date(later), full_date(earlier)) else { continue };
+        let (Some(later), Some(earlier)) = (later, earlier) else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (full_date(later), full_date(earlier)) else {
+            continue;
+        };
         let Ok(span) = b.until(a) else { continue };
-        let Ok(days) = span.total(jiff::Unit::Day) else { continue };
-        let Some((lo, hi)) = allowed_days(d, slack) else { continue };
+        let Ok(days) = span.total(jiff::Unit::Day) else {
+            continue;
+        };
+        let Some((lo, hi)) = allowed_days(d, slack) else {
+            continue;
+        };
         if days < 0.0 || (lo <= days && days <= hi) {
             continue;
         }
         let shown = if next.is_some_and(|w| w == "after" || w == "later") {
-            Span::new(d.span.start, crate::extract::words::word_end(text, crate::extract::words::skip_spaces(text, d.span.end)))
+            Span::new(
+                d.span.start,
+                crate::extract::words::word_end(
+                    text,
+                    crate::extract::words::skip_spaces(text, d.span.end),
+                ),
+            )
         } else {
             d.span
         };
@@ -91,11 +123,22 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("interval", shown.text(text).to_string()),
             ("from", earlier.span.text(text).to_string()),
             ("to", later.span.text(text).to_string()),
-            ("actual", format!("{} days", Decimal::from_f64_retain(days).map_or(0, |d| d.round().to_i64().unwrap_or(0)))),
+            (
+                "actual",
+                format!(
+                    "{} days",
+                    Decimal::from_f64_retain(days).map_or(0, |d| d.round().to_i64().unwrap_or(0))
+                ),
+            ),
         ];
-        let mut diag = Diagnostic::new(&rule.name, rule.severity, shown, rule.render_message(&values))
-            .with_related(earlier.span, "from")
-            .with_related(later.span, "to");
+        let mut diag = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            shown,
+            rule.render_message(&values),
+        )
+        .with_related(earlier.span, "from")
+        .with_related(later.span, "to");
         if let Some(help) = rule.render_help(&values) {
             diag = diag.with_help(help);
         }

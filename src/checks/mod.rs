@@ -3,17 +3,20 @@
 
 pub mod change;
 pub mod comparison;
+pub mod conflict;
 pub mod conversion;
 pub mod date_arithmetic;
 pub mod enumeration;
 pub mod fact;
 pub mod increment;
 pub mod interval;
+pub mod matching;
 pub mod percent_overflow;
 pub mod rate;
 pub mod rates;
 pub mod relative_date;
 pub mod share;
+pub mod source;
 pub mod sum;
 pub mod time_base;
 pub mod vague;
@@ -34,6 +37,8 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    Source,
+    Conflict,
     Fact,
     DateArithmetic,
     Conversion,
@@ -86,6 +91,8 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::Source,
+        CheckKind::Conflict,
         CheckKind::Fact,
         CheckKind::DateArithmetic,
         CheckKind::Conversion,
@@ -104,6 +111,8 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::Source => "source",
+            CheckKind::Conflict => "conflict",
             CheckKind::Fact => "fact",
             CheckKind::DateArithmetic => "date-arithmetic",
             CheckKind::Conversion => "conversion",
@@ -128,6 +137,8 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::Source => source::PLACEHOLDERS,
+            CheckKind::Conflict => conflict::PLACEHOLDERS,
             CheckKind::Fact => fact::PLACEHOLDERS,
             CheckKind::DateArithmetic => date_arithmetic::PLACEHOLDERS,
             CheckKind::Conversion => conversion::PLACEHOLDERS,
@@ -148,6 +159,8 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::Source => &[],
+            CheckKind::Conflict => &[],
             CheckKind::Fact => &[],
             CheckKind::DateArithmetic => &[("tolerance", Param::Number("0.05"))],
             CheckKind::Conversion => &[("tolerance", Param::Number("0.02"))],
@@ -174,6 +187,8 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::Source => source::check(article, rule, out),
+            CheckKind::Conflict => conflict::check(article, rule, out),
             CheckKind::Fact => fact::check(article, rule, out),
             CheckKind::DateArithmetic => date_arithmetic::check(article, rule, out),
             CheckKind::Conversion => conversion::check(article, rule, out),

@@ -174,7 +174,7 @@ impl Scanner<'_> {
             Kind::Duration,
             Value::Number(Decimal::ONE),
         );
-        q.unit = Some(u.unit.code.clone());
+        set_unit(&mut q, u.unit);
         if another {
             q.marker = Some(Marker {
                 role: crate::quantity::MarkerRole::Increment,
@@ -255,7 +255,7 @@ impl Scanner<'_> {
             if u.unit.dimension != Dimension::Time || m.ordinal {
                 break;
             }
-            total += m.value * u.unit.factor;
+            total += m.value * u.unit.scale * u.unit.factor;
             if u.unit.factor < unit.factor {
                 unit = u.unit;
             }
@@ -324,7 +324,7 @@ impl Scanner<'_> {
                 && u.unit.dimension == Dimension::Currency
             {
                 q.kind = Kind::Money;
-                q.unit = Some(u.unit.code.clone());
+                set_unit(&mut q, u.unit);
                 end_all = u.end;
             } else if let Some(np) = noun::phrase_after(text, after) {
                 q.noun = Some(np.span);
@@ -417,7 +417,7 @@ impl Scanner<'_> {
         // A currency: given before the number, or written after it.
         if let Some(unit) = currency {
             q.kind = Kind::Money;
-            q.unit = Some(unit.code.clone());
+            set_unit(&mut q, unit);
             // "$5 million dollars" would repeat the currency; take it if present.
             if let Some(u) = units::unit_after(text, end)
                 && u.unit.dimension == Dimension::Currency
@@ -426,7 +426,7 @@ impl Scanner<'_> {
                 end = u.end;
             }
         } else if let Some(u) = units::unit_after(text, end) {
-            q.unit = Some(u.unit.code.clone());
+            set_unit(&mut q, u.unit);
             q.kind = kind_of(u.unit.dimension);
             end = u.end;
         } else if let Some(after) = of_after_collective(text, &self.text[num_start..m.end], end)
@@ -434,7 +434,7 @@ impl Scanner<'_> {
             && u.start == skip_spaces(text, after)
         {
             // "a couple of days", "a dozen of eggs" is rare; "a couple of weeks".
-            q.unit = Some(u.unit.code.clone());
+            set_unit(&mut q, u.unit);
             q.kind = kind_of(u.unit.dimension);
             end = u.end;
         } else if let Some(after) = after_half_article(text, &self.text[num_start..m.end], end)
@@ -442,7 +442,7 @@ impl Scanner<'_> {
             && u.unit.dimension == Dimension::Time
         {
             // "half an hour", "a quarter of an hour".
-            q.unit = Some(u.unit.code.clone());
+            set_unit(&mut q, u.unit);
             q.kind = Kind::Duration;
             end = u.end;
         }
@@ -555,7 +555,8 @@ impl Scanner<'_> {
             }
         } else if let Some((s, e, role)) = MARKERS.after.match_after(text, q.number.end)
             && s == skip_spaces(text, q.number.end)
-            && !words::next_word(text, e).is_some_and(|(a, b)| text[a..b].eq_ignore_ascii_case("than"))
+            && !words::next_word(text, e)
+                .is_some_and(|(a, b)| text[a..b].eq_ignore_ascii_case("than"))
         {
             q.marker = Some(Marker {
                 role: *role,
@@ -578,7 +579,6 @@ impl Scanner<'_> {
 fn gap_end_back(text: &str, at: usize) -> usize {
     words::skip_spaces_back(text, at)
 }
-
 
 fn apply_bound(q: &mut Quantity, bound: &crate::lexicon::Bound, value: Option<Decimal>) {
     let Some(v) = value else { return };
@@ -773,6 +773,20 @@ fn of_phrase(text: &str, end: usize) -> Option<usize> {
         at = e2;
     }
     Some(at)
+}
+
+/// Sets the unit of a mention, scaling its value by the spelling's scale
+/// ("30 MUSD" is 30,000,000 usd; "a fortnight" is 2 weeks).
+fn set_unit(q: &mut Quantity, unit: &Unit) {
+    q.unit = Some(unit.code.clone());
+    if unit.scale != Decimal::ONE {
+        let scale = |d: Decimal| d.checked_mul(unit.scale).unwrap_or(d);
+        if let Value::Number(v) = q.value {
+            q.value = Value::Number(scale(v));
+        }
+        q.low = q.low.map(scale);
+        q.high = q.high.map(scale);
+    }
 }
 
 /// The kind of quantity a unit of this dimension makes.

@@ -1,0 +1,36 @@
+//! `conflict`: the same quantity (same subject, frame and time) stated twice
+//! with values that cannot both hold, by the same source or none.
+
+use super::Article;
+use super::matching::clashes;
+use crate::claims::sources_differ;
+use crate::diagnostic::Diagnostic;
+use crate::rulebook::Rule;
+
+pub const PLACEHOLDERS: &[&str] = &["figure", "earlier"];
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    for c in clashes(article) {
+        if sources_differ(&article.claims[c.earlier], &article.claims[c.later]) {
+            continue;
+        }
+        let (a, b) = (&qs[c.earlier], &qs[c.later]);
+        let values = [
+            ("figure", b.span.text(text).to_string()),
+            ("earlier", a.span.text(text).to_string()),
+        ];
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            b.span,
+            rule.render_message(&values),
+        )
+        .with_related(a.span, "stated earlier");
+        if let Some(help) = rule.render_help(&values) {
+            d = d.with_help(help);
+        }
+        out.push(d);
+    }
+}

@@ -1,0 +1,159 @@
+//! Matching figures that state the same quantity (same subject, frame, time
+//! and unit) and cannot agree — shared by the `conflict` and `source` kinds.
+//! Claims are indexed by subject head; each is compared with a bounded number
+//! of earlier claims for the same head, so matching is linear in the number
+//! of quantities.
+
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+
+use super::Article;
+use super::interval::{self, Interval};
+use crate::claims::{same_frame, same_subject};
+use crate::quantity::{Approx, Kind, MarkerRole, Quantity};
+use crate::units;
+
+/// Earlier claims compared with each claim, per subject.
+const WINDOW: usize = 8;
+
+/// A pair of figures for the same quantity that cannot both be right.
+pub struct Clash {
+    pub earlier: usize,
+    pub later: usize,
+}
+
+/// The interval of a figure in comparable units (measures in base units).
+fn comparable(q: &Quantity, text: &str) -> Option<(String, Interval)> {
+    let iv = interval::of(q, text, false, Decimal::ZERO)?;
+    match q.kind {
+        Kind::Measure => {
+            let u = units::lookup(q.unit.as_deref()?)?;
+            if u.dimension == units::Dimension::Temperature {
+                return None;
+            }
+            Some((format!("{:?}", u.dimension), iv.scale(u.factor)))
+        }
+        Kind::Count | Kind::Money => Some((q.unit.clone()?, iv)),
+        _ => None,
+    }
+}
+
+/// Every clash in the article, later figure last.
+pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
+    let text = article.text;
+    let qs = &article.quantities;
+    let claims = &article.claims;
+    let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut out = Vec::new();
+    for (i, q) in qs.iter().enumerate() {
+        if !matches!(q.kind, Kind::Count | Kind::Money | Kind::Measure) {
+            continue;
+        }
+        if matches!(
+            claims[i].role,
+            Some(MarkerRole::Increment | MarkerRole::Part)
+        ) {
+            continue;
+        }
+        // Money and measures need a noun saying what they are of.
+        let head = match q.kind {
+            Kind::Count => claims[i].head.as_deref(),
+            _ => q
+                .noun
+                .map(|n| n.text(text))
+                .and_then(|n| n.split_whitespace().last()),
+        };
+        let Some(head) = head else { continue };
+        let Some((unit, iv)) = comparable(q, text) else {
+            continue;
+        };
+        let earlier = by_head.entry(head).or_default();
+        for &j in earlier.iter().rev().take(WINDOW) {
+            let p = &qs[j];
+            if p.per != q.per || (p.approx == Approx::Vague && q.approx == Approx::Vague) {
+                continue;
+            }
+            let Some((punit, piv)) = comparable(p, text) else {
+                continue;
+            };
+            if punit != unit {
+                continue;
+            }
+            let same = match q.kind {
+                Kind::Count => same_subject(&claims[j], &claims[i]),
+                _ => modifiers_agree(text, p, q),
+            };
+            if !same || !same_frame(&claims[j], &claims[i]) {
+                continue;
+            }
+            if claims[j].role == Some(MarkerRole::Total)
+                || claims[i].role == Some(MarkerRole::Total)
+            {
+                continue;
+            }
+            if !piv.overlaps(iv) {
+                out.push(Clash {
+                    earlier: j,
+                    later: i,
+                });
+                break;
+            }
+        }
+        earlier.push(i);
+    }
+    out
+}
+
+/// For money and measures: the nouns after the figures name the same thing
+/// ("1.2km Kestrel Hill tunnel", "1,500-metre tunnel").
+fn modifiers_agree(text: &str, a: &Quantity, b: &Quantity) -> bool {
+    let words = |q: &Quantity| -> Vec<String> {
+        q.noun
+            .map(|n| n.text(text))
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (ma, mb) = (
+        &wa[..wa.len().saturating_sub(1)],
+        &wb[..wb.len().saturating_sub(1)],
+    );
+    ma.is_empty()
+        || mb.is_empty()
+        || ma.iter().all(|m| mb.contains(m))
+        || mb.iter().all(|m| ma.contains(m))
+}
+
+/// Whether the text marks two figures as disagreeing ("far higher than
+/// Seoul's estimate", "disputed", "while police put the figure at").
+pub fn marked(article: &Article<'_>, a: &Quantity, b: &Quantity) -> bool {
+    let text = article.text;
+    [a.sentence, b.sentence].iter().any(|s| {
+        let t = s.text(text).to_lowercase();
+        [
+            "higher than",
+            "lower than",
+            "more than the",
+            "fewer than the",
+            "disputed",
+            "dispute",
+            "whereas",
+            " while ",
+            "in contrast",
+            "contradict",
+            "however",
+            "differ",
+            "estimate of",
+            "put the figure",
+            "put the number",
+            "than the",
+            "compared with",
+            "by contrast",
+            "but ",
+        ]
+        .iter()
+        .any(|m| t.contains(m))
+    })
+}

@@ -1,0 +1,42 @@
+//! `source`: different attributed sources give incompatible figures for the
+//! same quantity, and the text does not mark the disagreement.
+
+use super::Article;
+use super::matching::{clashes, marked};
+use crate::claims::sources_differ;
+use crate::diagnostic::Diagnostic;
+use crate::rulebook::Rule;
+
+pub const PLACEHOLDERS: &[&str] = &["figure", "earlier", "source", "earlier_source"];
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let claims = &article.claims;
+    for c in clashes(article) {
+        let (ca, cb) = (&claims[c.earlier], &claims[c.later]);
+        let (a, b) = (&qs[c.earlier], &qs[c.later]);
+        if !sources_differ(ca, cb) || marked(article, a, b) {
+            continue;
+        }
+        let name =
+            |s: Option<crate::span::Span>| s.map_or(String::new(), |s| s.text(text).to_string());
+        let values = [
+            ("figure", b.span.text(text).to_string()),
+            ("earlier", a.span.text(text).to_string()),
+            ("source", name(cb.source_span)),
+            ("earlier_source", name(ca.source_span)),
+        ];
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            b.span,
+            rule.render_message(&values),
+        )
+        .with_related(a.span, "the other source's figure");
+        if let Some(help) = rule.render_help(&values) {
+            d = d.with_help(help);
+        }
+        out.push(d);
+    }
+}
