@@ -62,6 +62,9 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
                 _ => (None, None),
             },
         };
+        // "the 950 homes": a definite figure refers back to what the article
+        // has established; it is not the new claim of the sentence's source.
+        let (source, source_span) = if is_definite(text, q) { (None, None) } else { (source, source_span) };
         let (head, modifiers) = subject(text, q);
         out.push(Claim {
             head,
@@ -178,6 +181,13 @@ pub fn same_frame(a: &Claim, b: &Claim) -> bool {
         _ => true,
     };
     years_agree && a.frames.iter().any(|f| b.frames.contains(f))
+}
+
+/// Whether a figure is written as already known: "the 950 homes", "these 3,000".
+fn is_definite(text: &str, q: &Quantity) -> bool {
+    let before = text.get(q.sentence.start..q.span.start).unwrap_or("");
+    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
+    matches!(last.as_str(), "the" | "these" | "those")
 }
 
 /// The start of the paragraph holding `at` (paragraphs end at blank lines or line breaks).

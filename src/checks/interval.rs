@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::quantity::{Approx, Quantity};
+use crate::quantity::{Approx, Kind, Quantity};
 
 /// A closed interval of decimals; `None` ends are open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +78,8 @@ pub fn rounding(q: &Quantity, written: &str, percent: bool) -> Decimal {
     if !q.written.digits {
         return Decimal::ZERO;
     }
+    // Measures and percentages are rounded to their last digit; counts are exact.
+    let percent = percent || matches!(q.kind, Kind::Measure | Kind::Percent);
     let digits: String = written
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
