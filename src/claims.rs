@@ -21,6 +21,10 @@ pub struct Claim {
     pub frames: Vec<String>,
     /// The year the figure is for, when its sentence names one.
     pub year: Option<i16>,
+    /// The place or group the figure's clause is about: the last proper noun
+    /// before the figure in its clause ("The Colombian city of Cali recorded
+    /// 450 homicides" → "cali"), lower case.
+    pub scope: Option<String>,
 }
 
 /// Pronouns that refer back to the last named source.
@@ -73,6 +77,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             source_span,
             role: q.marker.map(|m| m.role),
             frames: frames(text, quantities, i),
+            scope: scope(text, q),
             year: year_of(quantities, i),
         });
     }
@@ -160,6 +165,43 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
         }
     }
     out
+}
+
+/// The last proper noun in the figure's clause before it, leaving out the
+/// source, dates and the sentence's first word.
+fn scope(text: &str, q: &Quantity) -> Option<String> {
+    let before = text.get(q.sentence.start..q.span.start)?;
+    let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
+    let mut found = None;
+    let mut offset = q.sentence.start + clause_start;
+    for w in clause.split(' ') {
+        let start = offset;
+        offset += w.len() + 1;
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = word.chars().next() else { continue };
+        if !first.is_uppercase() || start == q.sentence.start {
+            continue;
+        }
+        if q.attribution.is_some_and(|a| a.start <= start && start < a.end) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if crate::extract::date::starts_date(&lower) || matches!(lower.as_str(), "i" | "mr" | "mrs" | "ms" | "dr") {
+            continue;
+        }
+        found = Some(lower);
+    }
+    found
+}
+
+/// Whether two figures are about the same place or group: either names none,
+/// or they name the same.
+pub fn same_scope(a: &Claim, b: &Claim) -> bool {
+    match (&a.scope, &b.scope) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
 }
 
 /// The year a figure is for: a year or date in its sentence.

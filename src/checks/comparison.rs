@@ -20,7 +20,6 @@ fn multiplier(w: &str) -> Option<Decimal> {
         "triple" | "treble" | "tripled" | "trebled" | "thrice" => Decimal::from(3),
         "quadruple" | "quadrupled" => Decimal::from(4),
         "quintuple" => Decimal::from(5),
-        "half" => Decimal::new(5, 1),
         _ => return None,
     })
 }
