@@ -68,7 +68,11 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
         };
         // "the 950 homes": a definite figure refers back to what the article
         // has established; it is not the new claim of the sentence's source.
-        let (source, source_span) = if is_definite(text, q) { (None, None) } else { (source, source_span) };
+        let (source, source_span) = if is_definite(text, q) {
+            (None, None)
+        } else {
+            (source, source_span)
+        };
         let (head, modifiers) = subject(text, q);
         out.push(Claim {
             head,
@@ -179,15 +183,21 @@ fn scope(text: &str, q: &Quantity) -> Option<String> {
         let start = offset;
         offset += w.len() + 1;
         let word = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let Some(first) = word.chars().next() else { continue };
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
         if !first.is_uppercase() || start == q.sentence.start {
             continue;
         }
-        if q.attribution.is_some_and(|a| a.start <= start && start < a.end) {
+        if q.attribution
+            .is_some_and(|a| a.start <= start && start < a.end)
+        {
             continue;
         }
         let lower = word.to_lowercase();
-        if crate::extract::date::starts_date(&lower) || matches!(lower.as_str(), "i" | "mr" | "mrs" | "ms" | "dr") {
+        if crate::extract::date::starts_date(&lower)
+            || matches!(lower.as_str(), "i" | "mr" | "mrs" | "ms" | "dr")
+        {
             continue;
         }
         found = Some(lower);
@@ -228,7 +238,11 @@ pub fn same_frame(a: &Claim, b: &Claim) -> bool {
 /// Whether a figure is written as already known: "the 950 homes", "these 3,000".
 fn is_definite(text: &str, q: &Quantity) -> bool {
     let before = text.get(q.sentence.start..q.span.start).unwrap_or("");
-    let last = before.split_whitespace().last().unwrap_or("").to_lowercase();
+    let last = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
     matches!(last.as_str(), "the" | "these" | "those")
 }
 

@@ -86,7 +86,10 @@ pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
             // A measure attached to its noun ("the 1.2km tunnel") is a property
             // of the thing itself; other figures must be said in the same frame.
             let attributive = q.kind == Kind::Measure && p.noun.is_some() && q.noun.is_some();
-            if !same || !same_scope(&claims[j], &claims[i]) || !(attributive || same_frame(&claims[j], &claims[i])) {
+            if !same
+                || !same_scope(&claims[j], &claims[i])
+                || !(attributive || same_frame(&claims[j], &claims[i]))
+            {
                 continue;
             }
             if claims[j].role == Some(MarkerRole::Total)
