@@ -108,7 +108,7 @@ fn subject_figure<'a>(
             let in_phrase = lead.last().is_some_and(|w| {
                 matches!(
                     w.as_str(),
-                    "in" | "of" | "for" | "from" | "aged" | "at" | "to" | "by" | "on" | "with"
+                    "in" | "of" | "for" | "from" | "aged" | "at" | "to" | "by" | "on"
                 )
             });
             !in_phrase

@@ -86,7 +86,7 @@ pub fn list_from(
     let mut k = first + 1;
     while k < qs.len() && qs[k].sentence == qs[first].sentence {
         let q = &qs[k];
-        if matches!(q.kind, Kind::Date | Kind::Time) {
+        if matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal) {
             k += 1;
             continue;
         }

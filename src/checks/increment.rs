@@ -4,7 +4,7 @@
 use super::Article;
 use crate::claims::{same_subject, sources_differ};
 use crate::diagnostic::Diagnostic;
-use crate::quantity::{Kind, MarkerRole};
+use crate::quantity::{Approx, Kind, MarkerRole};
 use crate::rulebook::Rule;
 
 pub const PLACEHOLDERS: &[&str] = &["increment", "base", "base_source", "source", "total"];
@@ -27,6 +27,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let base = (0..i).rev().find(|&j| {
             let b = &qs[j];
             b.kind == q.kind
+                && b.approx != Approx::Vague
                 && b.sentence.end <= q.sentence.start
                 && claims[j].role != Some(MarkerRole::Increment)
                 && same_subject(&claims[j], &claims[i])
@@ -45,6 +46,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             k != i
                 && k != j
                 && t.kind == q.kind
+                && t.approx != Approx::Vague
                 && same_subject(&claims[k], &claims[i])
                 && (claims[k].role == Some(MarkerRole::Total)
                     || t.low

@@ -129,14 +129,19 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
             && t.per == first.per
     };
     // After the list, in the same sentence: "bringing the total to 4,650", "4,650 in all".
-    if let Some(t) = qs.get(last_i + 1)
+    let next = qs[last_i + 1..]
+        .iter()
+        .position(|q| !matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal))
+        .map(|k| last_i + 1 + k);
+    if let Some(n) = next
+        && let Some(t) = qs.get(n)
         && t.sentence == last.sentence
         && compatible(t)
     {
         let before = words_before(text, last.span.end, t.span.start, 6);
         let marked = t.marker.is_some_and(|m| m.role == MarkerRole::Total);
         if before.iter().any(|w| is_total_word(w)) || marked {
-            return Some((last_i + 1, Whole::StatedAfter));
+            return Some((n, Whole::StatedAfter));
         }
     }
     // "Of the 120 passengers, 70 … and 60 …".
