@@ -25,6 +25,9 @@ pub struct Claim {
     /// before the figure in its clause ("The Colombian city of Cali recorded
     /// 450 homicides" → "cali"), lower case.
     pub scope: Option<String>,
+    /// Categories a figure lumps together: heads ("death", "injury") or
+    /// modifiers of one head ("confirmed", "suspected"). Empty when it counts one.
+    pub lumped: Vec<String>,
 }
 
 /// Pronouns that refer back to the last named source.
@@ -73,7 +76,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
         } else {
             (source, source_span)
         };
-        let (head, modifiers) = subject(text, q);
+        let (head, modifiers, lumped) = subject(text, q);
         out.push(Claim {
             head,
             modifiers,
@@ -82,6 +85,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             role: q.marker.map(|m| m.role),
             frames: frames(text, quantities, i),
             scope: scope(text, q),
+            lumped,
             year: year_of(quantities, i),
         });
     }
@@ -253,30 +257,179 @@ fn paragraph_of(text: &str, at: usize) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// The subject's head lemma and modifiers.
-fn subject(text: &str, q: &Quantity) -> (Option<String>, Vec<String>) {
+/// The subject's head lemma, its modifiers, and the categories it lumps.
+fn subject(text: &str, q: &Quantity) -> (Option<String>, Vec<String>, Vec<String>) {
     match q.kind {
         Kind::Count => {
-            let head = q.unit.clone();
-            let mut modifiers = Vec::new();
-            if let Some(noun) = q.noun {
-                let words: Vec<&str> = noun.text(text).split_whitespace().collect();
-                if words.len() > 1 {
-                    for w in &words[..words.len() - 1] {
-                        let l = w.to_lowercase();
-                        if !matches!(l.as_str(), "and" | "or") {
-                            modifiers.push(l);
-                        }
-                    }
-                }
+            let words: Vec<String> = q
+                .noun
+                .map(|n| n.text(text))
+                .unwrap_or("")
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            noun_subject(q.unit.clone(), &words)
+        }
+        Kind::Number if q.noun.is_none() => {
+            // "Road deaths … rose to 296": the clause's subject before its verb.
+            let words = subject_before(text, q);
+            if words.is_empty() {
+                return (None, Vec::new(), Vec::new());
             }
-            (head, modifiers)
+            let coordinated = words.iter().any(|w| w == "and" || w == "or");
+            let head = if coordinated {
+                let heads: Vec<String> = words
+                    .split(|w| w == "and" || w == "or")
+                    .filter_map(|part| part.last())
+                    .map(|w| crate::extract::noun::lemmatize(w))
+                    .collect();
+                Some(heads.join(" and "))
+            } else {
+                words.last().map(|w| crate::extract::noun::lemmatize(w))
+            };
+            noun_subject(head, &words)
         }
         Kind::Money | Kind::Measure | Kind::Percent | Kind::Duration => {
-            (q.unit.clone(), Vec::new())
+            (q.unit.clone(), Vec::new(), Vec::new())
         }
-        _ => (None, Vec::new()),
+        _ => (None, Vec::new(), Vec::new()),
     }
+}
+
+/// Head, modifiers and lumped categories from a lemma and the phrase's words.
+fn noun_subject(
+    lemma: Option<String>,
+    words: &[String],
+) -> (Option<String>, Vec<String>, Vec<String>) {
+    let Some(lemma) = lemma else {
+        return (None, Vec::new(), Vec::new());
+    };
+    if lemma.contains(" and ") {
+        // Coordinated heads: "death and injury".
+        let lumped = lemma.split(" and ").map(str::to_string).collect();
+        return (Some(lemma), Vec::new(), lumped);
+    }
+    let body = &words[..words.len().saturating_sub(1)];
+    let mut modifiers: Vec<String> = body
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "and" | "or"))
+        .cloned()
+        .collect();
+    let mut lumped = Vec::new();
+    if let Some(k) = body.iter().position(|w| w == "and" || w == "or")
+        && k > 0
+        && k + 1 < body.len()
+    {
+        // Coordinated modifiers: "confirmed and suspected cases".
+        lumped = vec![body[k - 1].clone(), body[k + 1].clone()];
+        modifiers.retain(|m| !lumped.contains(m));
+    }
+    (Some(lemma), modifiers, lumped)
+}
+
+/// Verbs that state a level: "rose to 296", "totalled 5,540", "stood at 12".
+fn is_level_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "fell"
+            | "totalled"
+            | "totaled"
+            | "totals"
+            | "total"
+            | "reached"
+            | "stood"
+            | "stands"
+            | "numbered"
+            | "climbed"
+            | "dropped"
+            | "increased"
+            | "decreased"
+            | "hit"
+            | "topped"
+            | "exceeded"
+            | "jumped"
+            | "declined"
+            | "grew"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "came"
+            | "amounted"
+    )
+}
+
+/// The subject noun phrase of a figure's clause, when the figure follows a
+/// level verb: "Road deaths in Victoria rose to 296" → ["road", "deaths"].
+fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
+    let before = text.get(q.sentence.start..q.span.start).unwrap_or("");
+    let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let words: Vec<String> = before[clause_start..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let Some(verb) = words.iter().rposition(|w| is_level_verb(w)) else {
+        return Vec::new();
+    };
+    // Only "to"/"at"/"by" may stand between the verb and the figure.
+    if words[verb + 1..].iter().any(|w| {
+        !matches!(
+            w.as_str(),
+            "to" | "at" | "by" | "some" | "about" | "nearly" | "almost"
+        )
+    }) {
+        return Vec::new();
+    }
+    // Start after a verb of saying ("said road deaths …") or "that".
+    let from = words[..verb]
+        .iter()
+        .rposition(|w| {
+            matches!(
+                w.as_str(),
+                "said" | "says" | "that" | "reported" | "showed" | "found"
+            )
+        })
+        .map_or(0, |i| i + 1);
+    let mut phrase: Vec<String> = Vec::new();
+    for w in &words[from..verb] {
+        if matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
+        ) && phrase.is_empty()
+        {
+            continue;
+        }
+        if matches!(
+            w.as_str(),
+            "in" | "of"
+                | "at"
+                | "on"
+                | "for"
+                | "from"
+                | "across"
+                | "during"
+                | "since"
+                | "together"
+                | "combined"
+                | "also"
+                | "now"
+                | "have"
+                | "has"
+                | "had"
+                | "last"
+                | "this"
+                | "overall"
+        ) {
+            break;
+        }
+        phrase.push(w.clone());
+    }
+    if phrase.len() > 6 || phrase.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())) {
+        return Vec::new();
+    }
+    phrase
 }
 
 /// Whether two subjects may be the same: equal heads, and modifiers that do

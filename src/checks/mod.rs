@@ -2,6 +2,7 @@
 //! `rules/checks/`) pick a kind, a severity, parameters and wording.
 
 pub mod change;
+pub mod combined;
 pub mod comparison;
 pub mod conflict;
 pub mod conversion;
@@ -37,6 +38,7 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    Combined,
     Source,
     Conflict,
     Fact,
@@ -91,6 +93,7 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::Combined,
         CheckKind::Source,
         CheckKind::Conflict,
         CheckKind::Fact,
@@ -111,6 +114,7 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::Combined => "combined-category",
             CheckKind::Source => "source",
             CheckKind::Conflict => "conflict",
             CheckKind::Fact => "fact",
@@ -137,6 +141,7 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::Combined => combined::PLACEHOLDERS,
             CheckKind::Source => source::PLACEHOLDERS,
             CheckKind::Conflict => conflict::PLACEHOLDERS,
             CheckKind::Fact => fact::PLACEHOLDERS,
@@ -159,6 +164,7 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::Combined => &[],
             CheckKind::Source => &[],
             CheckKind::Conflict => &[],
             CheckKind::Fact => &[],
@@ -187,6 +193,7 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::Combined => combined::check(article, rule, out),
             CheckKind::Source => source::check(article, rule, out),
             CheckKind::Conflict => conflict::check(article, rule, out),
             CheckKind::Fact => fact::check(article, rule, out),

@@ -401,22 +401,52 @@ pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
         }
         let w = lower.as_str();
         if w == "and" || w == "or" {
-            // Coordination: "deaths and injuries" stays whole when both sides are plural nouns.
+            // Coordination stays whole: "deaths and (serious) injuries" (two
+            // heads), "confirmed and suspected cases" (two modifiers, one head).
             let Some(last) = words.last() else { break };
-            let Some((s2, e2, l2)) = token(text, e) else {
+            let Some((s1, e1, l1)) = token(text, e) else {
                 break;
             };
-            let w2 = l2.as_str();
-            let next_ends = token(text, e2)
-                .is_none_or(|(_, _, l3)| is_function_word(l3.as_str()) || is_adverb(l3.as_str()))
-                || text
-                    .as_bytes()
-                    .get(e2)
-                    .is_some_and(|b| !b.is_ascii_alphanumeric() && *b != b' ');
-            if is_plural(last.2.as_str()) && is_plural(w2) && !is_function_word(w2) && next_ends {
-                heads.push(words.len() - 1);
-                words.push((s2, e2, l2));
+            if is_function_word(l1.as_str()) || s1 != skip_spaces(text, e) {
                 break;
+            }
+            let second = token(text, e1).filter(|(s2, _, l2)| {
+                *s2 == skip_spaces(text, e1)
+                    && !is_function_word(l2.as_str())
+                    && text.as_bytes().get(e1) == Some(&b' ')
+            });
+            let ends_after = |end: usize| {
+                token(text, end).is_none_or(|(_, _, l3)| {
+                    is_function_word(l3.as_str())
+                        || is_adverb(l3.as_str())
+                        || is_verb_like(l3.as_str())
+                }) || text
+                    .as_bytes()
+                    .get(end)
+                    .is_some_and(|b| !b.is_ascii_alphanumeric() && *b != b' ')
+            };
+            if is_plural(last.2.as_str()) {
+                // Two heads; the second may carry one modifier.
+                if is_plural(l1.as_str()) && ends_after(e1) {
+                    heads.push(words.len() - 1);
+                    words.push((s1, e1, l1));
+                } else if let Some((s2, e2, l2)) = second
+                    && is_plural(l2.as_str())
+                    && ends_after(e2)
+                {
+                    heads.push(words.len() - 1);
+                    words.push((s1, e1, l1));
+                    words.push((s2, e2, l2));
+                }
+                break;
+            }
+            // Two modifiers of one head: keep going to the head.
+            if second.is_some_and(|(_, e2, l2)| is_plural(l2.as_str()) && ends_after(e2))
+                && !is_plural(l1.as_str())
+            {
+                words.push((s1, e1, l1));
+                pos = e1;
+                continue;
             }
             break;
         }
