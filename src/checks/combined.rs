@@ -27,6 +27,14 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             {
                 return None;
             }
+            // One category of a lumped count cannot exceed it: a larger figure
+            // counts another population ("2,800 passengers" aboard, "240
+            // passengers and crew" ill).
+            if let (Some(part), Some(whole)) = (qs[j].value.number(), qs[i].value.number())
+                && part > whole
+            {
+                return None;
+            }
             let category = if heads_lumped {
                 let head = o.head.as_deref()?;
                 c.lumped.iter().find(|h| *h == head)?

@@ -122,6 +122,7 @@ fn is_function_word(w: &str) -> bool {
             | "out"
             | "off"
             | "against"
+            | "aboard"
             | "between"
             | "among"
             | "through"
@@ -427,7 +428,8 @@ pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
             };
             if is_plural(last.2.as_str()) {
                 // Two heads; the second may carry one modifier.
-                if is_plural(l1.as_str()) && ends_after(e1) {
+                let continues_noun = token(text, e1).is_some_and(|(s3, _, l3)| s3 == e1 + 1 && is_plural(l3.as_str()) && !is_function_word(l3.as_str()));
+                if is_plural(l1.as_str()) && (ends_after(e1) || !continues_noun) {
                     heads.push(words.len() - 1);
                     words.push((s1, e1, l1));
                 } else if let Some((s2, e2, l2)) = second
@@ -527,6 +529,12 @@ fn is_plural(w: &str) -> bool {
                 | "personnel"
                 | "cattle"
                 | "troops"
+                | "crew"
+                | "livestock"
+                | "clergy"
+                | "militia"
+                | "infantry"
+                | "poultry"
         )
 }
 
