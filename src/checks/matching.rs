@@ -79,6 +79,11 @@ pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
             if punit != unit {
                 continue;
             }
+            // A lumped figure ("confirmed and suspected cases") and a single
+            // category are different quantities (see combined-category).
+            if claims[i].lumped != claims[j].lumped {
+                continue;
+            }
             let same = match q.kind {
                 Kind::Count => same_subject(&claims[j], &claims[i]),
                 _ => modifiers_agree(text, p, q),
