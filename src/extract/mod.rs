@@ -3,6 +3,7 @@
 //! grammar pieces there, and assembles each mention with its bounds, unit or
 //! counted noun, time base and context.
 
+pub mod calendar;
 pub mod clock;
 pub mod context;
 pub mod date;

@@ -428,7 +428,9 @@ pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
             };
             if is_plural(last.2.as_str()) {
                 // Two heads; the second may carry one modifier.
-                let continues_noun = token(text, e1).is_some_and(|(s3, _, l3)| s3 == e1 + 1 && is_plural(l3.as_str()) && !is_function_word(l3.as_str()));
+                let continues_noun = token(text, e1).is_some_and(|(s3, _, l3)| {
+                    s3 == e1 + 1 && is_plural(l3.as_str()) && !is_function_word(l3.as_str())
+                });
                 if is_plural(l1.as_str()) && (ends_after(e1) || !continues_noun) {
                     heads.push(words.len() - 1);
                     words.push((s1, e1, l1));
