@@ -178,11 +178,11 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
 /// The last proper noun in the figure's clause before it, leaving out the
 /// source, dates and the sentence's first word.
 fn scope(text: &str, q: &Quantity) -> Option<String> {
-    let before = text.get(q.sentence.start..q.span.start)?;
+    let before = q.lead(text);
     let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
     let mut found = None;
-    let mut offset = q.sentence.start + clause_start;
+    let mut offset = q.lead_start(text) + clause_start;
     for w in clause.split(' ') {
         let start = offset;
         offset += w.len() + 1;
@@ -221,7 +221,8 @@ pub fn same_scope(a: &Claim, b: &Claim) -> bool {
 /// The year a figure is for: a year or date in its sentence.
 fn year_of(qs: &[Quantity], i: usize) -> Option<i16> {
     let q = &qs[i];
-    qs.iter()
+    qs[i.saturating_sub(16)..(i + 17).min(qs.len())]
+        .iter()
         .filter(|d| d.sentence == q.sentence && d.kind == Kind::Date)
         .find_map(|d| match &d.value {
             crate::quantity::Value::Date(Some(c)) => Some(c.year),
@@ -241,7 +242,7 @@ pub fn same_frame(a: &Claim, b: &Claim) -> bool {
 
 /// Whether a figure is written as already known: "the 950 homes", "these 3,000".
 fn is_definite(text: &str, q: &Quantity) -> bool {
-    let before = text.get(q.sentence.start..q.span.start).unwrap_or("");
+    let before = q.lead(text);
     let last = before
         .split_whitespace()
         .last()
@@ -363,7 +364,7 @@ fn is_level_verb(w: &str) -> bool {
 /// The subject noun phrase of a figure's clause, when the figure follows a
 /// level verb: "Road deaths in Victoria rose to 296" → ["road", "deaths"].
 fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
-    let before = text.get(q.sentence.start..q.span.start).unwrap_or("");
+    let before = q.lead(text);
     let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let words: Vec<String> = before[clause_start..]
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))

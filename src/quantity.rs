@@ -186,7 +186,26 @@ pub struct Quantity {
     pub zone_offset: Option<i32>,
 }
 
+/// How far back into its sentence a rule reads before a figure, in bytes.
+/// Bounds the work per figure, so long sentences stay linear.
+pub const LEAD_BYTES: usize = 300;
+
 impl Quantity {
+    /// The start of the text before the figure that rules read: its sentence
+    /// start, or [`LEAD_BYTES`] before it in a very long sentence.
+    pub fn lead_start(&self, text: &str) -> usize {
+        let mut start = self.sentence.start.max(self.span.start.saturating_sub(LEAD_BYTES));
+        while start < self.span.start && !text.is_char_boundary(start) {
+            start += 1;
+        }
+        start
+    }
+
+    /// The text of its sentence before the figure (bounded, see [`Quantity::lead_start`]).
+    pub fn lead<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.lead_start(text)..self.span.start).unwrap_or("")
+    }
+
     /// A new exact quantity; callers fill in the rest.
     pub fn new(span: Span, number: Span, kind: Kind, value: Value) -> Self {
         let n = value.number();

@@ -386,13 +386,14 @@ fn report(
 
 /// The change as written: "decline of 42" rather than "42".
 fn phrase_span(text: &str, q: &Quantity) -> crate::span::Span {
-    let before = text.get(q.sentence.start..q.span.start).unwrap_or("");
+    let before = q.lead(text);
+    let base = q.lead_start(text);
     let trimmed = before.trim_end();
     if let Some(head) = trimmed.strip_suffix(" of")
         && let Some(word_start) = head.rfind(' ').map(|i| i + 1).or(Some(0))
         && change_word(&head[word_start..].to_lowercase()).is_some()
     {
-        return crate::span::Span::new(q.sentence.start + word_start, q.span.end);
+        return crate::span::Span::new(base + word_start, q.span.end);
     }
     q.span
 }

@@ -19,7 +19,8 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         let heads_lumped = c.head.as_deref().is_some_and(|h| h.contains(" and "));
         // Another figure that counts exactly one of the categories.
-        let single = claims.iter().enumerate().find_map(|(j, o)| {
+        let window = super::around(qs.len(), i, super::LOOKBACK);
+        let single = claims[window.clone()].iter().zip(window).find_map(|(o, j)| {
             if j == i
                 || !o.lumped.is_empty()
                 || qs[j].per != qs[i].per

@@ -103,6 +103,7 @@ fn subject_figure<'a>(
         .iter()
         .rev()
         .take_while(|q| q.sentence == other.sentence)
+        .take(super::LOOKBACK)
         .find(|q| {
             let lead = words_before(text, q.sentence.start, q.span.start, 1);
             let in_phrase = lead.last().is_some_and(|w| {

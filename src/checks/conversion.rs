@@ -228,10 +228,8 @@ fn daylight_name(abbr: &str) -> Option<(&'static str, &'static str)> {
 
 /// The day a time mention is on: a full date in its sentence, else the article's date.
 fn date_of(article: &Article<'_>, q: &Quantity) -> Option<Date> {
-    article
-        .quantities
-        .iter()
-        .filter(|d| d.kind == Kind::Date && d.sentence == q.sentence)
+    super::in_sentence(&article.quantities, q)
+        .filter(|d| d.kind == Kind::Date)
         .find_map(|d| match &d.value {
             Value::Date(Some(c)) => c.civil(),
             _ => None,

@@ -65,10 +65,12 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .rev()
                 .take_while(|q| q.sentence == d.sentence)
+                .take(super::LOOKBACK)
                 .find(|q| full_date(q).is_some());
             let d2 = qs[i + 1..]
                 .iter()
                 .take_while(|q| q.sentence == d.sentence)
+                .take(super::LOOKBACK)
                 .find(|q| full_date(q).is_some());
             (d1, d2)
         } else if prev == Some("after") {
@@ -77,9 +79,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .rev()
                 .take_while(|q| q.sentence == d.sentence)
+                .take(super::LOOKBACK)
                 .find(|q| full_date(q).is_some());
             let d2 = d1.and_then(|d1| {
-                qs.iter()
+                qs[super::around(qs.len(), i, super::LOOKBACK)]
+                    .iter()
                     .filter(|q| {
                         q.sentence != d.sentence
                             && full_date(q).is_some()

@@ -24,7 +24,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         };
         // The base: the nearest earlier figure for the same subject that is
         // not itself an increment, in an earlier sentence.
-        let base = (0..i).rev().find(|&j| {
+        let base = (0..i).rev().take(super::LOOKBACK).find(|&j| {
             let b = &qs[j];
             b.kind == q.kind
                 && b.approx != Approx::Vague
@@ -42,7 +42,8 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         let total = base_value + inc;
         // A stated total (marked, or equal to the sum) settles it.
-        let settled = qs.iter().enumerate().any(|(k, t)| {
+        let window = super::around(qs.len(), i, super::LOOKBACK);
+        let settled = qs[window.clone()].iter().zip(window).any(|(t, k)| {
             k != i
                 && k != j
                 && t.kind == q.kind

@@ -286,9 +286,34 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
     out
 }
 
+/// How many neighbouring figures a rule looks at on each side. Bounds the
+/// work per figure, so checking stays linear in the number of figures.
+pub const LOOKBACK: usize = 64;
+
+/// Indexes of the figures within `radius` of figure `i`.
+pub fn around(len: usize, i: usize, radius: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(radius)..(i + radius + 1).min(len)
+}
+
+/// The figures in `q`'s sentence (at most `2 * LOOKBACK` of them), found by
+/// binary search: quantities are in text order.
+pub fn in_sentence<'a>(qs: &'a [Quantity], q: &Quantity) -> impl Iterator<Item = &'a Quantity> {
+    let sentence = q.sentence;
+    let first = qs.partition_point(|p| p.span.start < sentence.start);
+    qs[first..]
+        .iter()
+        .take_while(move |p| p.span.start < sentence.end)
+        .filter(move |p| p.sentence == sentence)
+        .take(2 * LOOKBACK)
+}
+
 /// Up to `n` lower-case words right before byte `at`, within `[floor, at)`,
 /// nearest last: "rose 2.4% to" → ["rose", "2.4", "to"].
 pub fn words_before(text: &str, floor: usize, at: usize, n: usize) -> Vec<String> {
+    let mut floor = floor.max(at.saturating_sub(crate::quantity::LEAD_BYTES));
+    while floor < at && !text.is_char_boundary(floor) {
+        floor += 1;
+    }
     let slice = text.get(floor..at).unwrap_or("");
     let mut words: Vec<String> = slice
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '%' || c == '\'' || c == '’'))

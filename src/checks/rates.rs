@@ -40,8 +40,8 @@ pub struct RatePair<'a> {
 /// The period a total is over, in days, from the dates and durations of its sentence.
 fn period_days(article: &Article<'_>, q: &Quantity) -> Option<Decimal> {
     let text = article.text;
-    for p in &article.quantities {
-        if p.sentence != q.sentence || p.span == q.span {
+    for p in super::in_sentence(&article.quantities, q) {
+        if p.span == q.span {
             continue;
         }
         match (&p.kind, &p.value) {
@@ -53,7 +53,7 @@ fn period_days(article: &Article<'_>, q: &Quantity) -> Option<Decimal> {
             (Kind::Date, Value::Date(Some(d))) if d.month.is_none() => {
                 // "in 2023": a whole year, when the figure is for it.
                 let before = text
-                    .get(q.sentence.start..p.span.start)
+                    .get(p.lead_start(text)..p.span.start)
                     .unwrap_or("")
                     .to_lowercase();
                 if before.trim_end().ends_with(" in") || before.trim_end().ends_with("during") {
@@ -108,7 +108,7 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
             continue;
         }
         // The nearest earlier rate for the same flow.
-        let Some(i) = (0..j).rev().find(|&i| {
+        let Some(i) = (0..j).rev().take(super::LOOKBACK).find(|&i| {
             let r = &qs[i];
             r.per.is_some() && r.per != figure.per && r.marker.is_none() && same_flow(article, i, j)
         }) else {

@@ -68,9 +68,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             (0..part_i)
                 .rev()
                 .take_while(|&j| qs[j].sentence == share.sentence)
+                .take(super::LOOKBACK)
                 .find_map(|j| {
                     let before = text
-                        .get(qs[j].sentence.start..qs[j].span.start)?
+                        .get(qs[j].lead_start(text)..qs[j].span.start)?
                         .to_ascii_lowercase();
                     let t = before.trim_end();
                     (t.ends_with(" of the")

@@ -39,7 +39,7 @@ fn is_total_word(w: &str) -> bool {
 /// Whether a figure is introduced as a whole: "Of the 120 passengers, …".
 fn is_container(text: &str, q: &Quantity) -> bool {
     let lead = text
-        .get(q.sentence.start..q.span.start)
+        .get(q.lead_start(text)..q.span.start)
         .unwrap_or("")
         .to_lowercase();
     let clause = lead.rsplit(',').next().unwrap_or("").trim();
@@ -157,10 +157,9 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
     }
     // "The budget divides spending among four areas: $540 million …": a list
     // after a colon, whose whole is an earlier figure named before the colon.
-    let sentence = text.get(first.sentence.start..first.span.start)?;
-    let colon = sentence.rfind(':')?;
-    let intro: Vec<String> =
-        words_between(text, first.sentence.start, first.sentence.start + colon);
+    let lead_start = first.lead_start(text);
+    let colon = first.lead(text).rfind(':')?;
+    let intro: Vec<String> = words_between(text, lead_start, lead_start + colon);
     (0..parts[0]).rev().take(12).find_map(|w| {
         let t = &qs[w];
         if !(t.kind == first.kind && t.unit == first.unit && t.per == first.per) {

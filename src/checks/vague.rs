@@ -28,7 +28,8 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 })
         };
         // Prefer the nearest precise figure before, then after.
-        let precise = (0..i)
+        let window = super::around(qs.len(), i, super::LOOKBACK);
+        let precise = (window.start..i)
             .rev()
             .find(|&j| within(j))
             .or_else(|| (i + 1..qs.len()).find(|&j| within(j)));
