@@ -142,7 +142,8 @@ fn duration_since(
 
 /// Time from `start` to `end` in `unit`.
 fn elapsed_in(start: Date, end: Date, unit: &str) -> Option<f64> {
-    let days = start.until(end).ok()?.total(jiff::Unit::Day).ok()?;
+    // `Date::until` counts in days by default.
+    let days = f64::from(start.until(end).ok()?.get_days());
     Some(match unit {
         "day" => days,
         "week" => days / 7.0,
