@@ -194,7 +194,10 @@ impl Quantity {
     /// The start of the text before the figure that rules read: its sentence
     /// start, or [`LEAD_BYTES`] before it in a very long sentence.
     pub fn lead_start(&self, text: &str) -> usize {
-        let mut start = self.sentence.start.max(self.span.start.saturating_sub(LEAD_BYTES));
+        let mut start = self
+            .sentence
+            .start
+            .max(self.span.start.saturating_sub(LEAD_BYTES));
         while start < self.span.start && !text.is_char_boundary(start) {
             start += 1;
         }
@@ -203,7 +206,8 @@ impl Quantity {
 
     /// The text of its sentence before the figure (bounded, see [`Quantity::lead_start`]).
     pub fn lead<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.lead_start(text)..self.span.start).unwrap_or("")
+        text.get(self.lead_start(text)..self.span.start)
+            .unwrap_or("")
     }
 
     /// A new exact quantity; callers fill in the rest.

@@ -20,38 +20,41 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let heads_lumped = c.head.as_deref().is_some_and(|h| h.contains(" and "));
         // Another figure that counts exactly one of the categories.
         let window = super::around(qs.len(), i, super::LOOKBACK);
-        let single = claims[window.clone()].iter().zip(window).find_map(|(o, j)| {
-            if j == i
-                || !o.lumped.is_empty()
-                || qs[j].per != qs[i].per
-                || !matches!(qs[j].kind, Kind::Count | Kind::Number)
-            {
-                return None;
-            }
-            // One category of a lumped count cannot exceed it: a larger figure
-            // counts another population ("2,800 passengers" aboard, "240
-            // passengers and crew" ill).
-            if let (Some(part), Some(whole)) = (qs[j].value.number(), qs[i].value.number())
-                && part > whole
-            {
-                return None;
-            }
-            let category = if heads_lumped {
-                let head = o.head.as_deref()?;
-                c.lumped.iter().find(|h| *h == head)?
-            } else {
-                if o.head != c.head {
+        let single = claims[window.clone()]
+            .iter()
+            .zip(window)
+            .find_map(|(o, j)| {
+                if j == i
+                    || !o.lumped.is_empty()
+                    || qs[j].per != qs[i].per
+                    || !matches!(qs[j].kind, Kind::Count | Kind::Number)
+                {
                     return None;
                 }
-                let mut hits = c.lumped.iter().filter(|m| o.modifiers.contains(m));
-                let first = hits.next()?;
-                if hits.next().is_some() {
+                // One category of a lumped count cannot exceed it: a larger figure
+                // counts another population ("2,800 passengers" aboard, "240
+                // passengers and crew" ill).
+                if let (Some(part), Some(whole)) = (qs[j].value.number(), qs[i].value.number())
+                    && part > whole
+                {
                     return None;
                 }
-                first
-            };
-            Some((j, category.clone()))
-        });
+                let category = if heads_lumped {
+                    let head = o.head.as_deref()?;
+                    c.lumped.iter().find(|h| *h == head)?
+                } else {
+                    if o.head != c.head {
+                        return None;
+                    }
+                    let mut hits = c.lumped.iter().filter(|m| o.modifiers.contains(m));
+                    let first = hits.next()?;
+                    if hits.next().is_some() {
+                        return None;
+                    }
+                    first
+                };
+                Some((j, category.clone()))
+            });
         let Some((j, category)) = single else {
             continue;
         };

@@ -20,6 +20,7 @@ pub mod share;
 pub mod source;
 pub mod sum;
 pub mod time_base;
+pub mod unit;
 pub mod vague;
 pub mod weekday;
 
@@ -38,6 +39,7 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    Unit,
     Combined,
     Source,
     Conflict,
@@ -93,6 +95,7 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::Unit,
         CheckKind::Combined,
         CheckKind::Source,
         CheckKind::Conflict,
@@ -114,6 +117,7 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::Unit => "unit",
             CheckKind::Combined => "combined-category",
             CheckKind::Source => "source",
             CheckKind::Conflict => "conflict",
@@ -141,6 +145,7 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::Unit => unit::PLACEHOLDERS,
             CheckKind::Combined => combined::PLACEHOLDERS,
             CheckKind::Source => source::PLACEHOLDERS,
             CheckKind::Conflict => conflict::PLACEHOLDERS,
@@ -164,6 +169,7 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::Unit => &[],
             CheckKind::Combined => &[],
             CheckKind::Source => &[],
             CheckKind::Conflict => &[],
@@ -193,6 +199,7 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::Unit => unit::check(article, rule, out),
             CheckKind::Combined => combined::check(article, rule, out),
             CheckKind::Source => source::check(article, rule, out),
             CheckKind::Conflict => conflict::check(article, rule, out),

@@ -61,6 +61,25 @@ fn period_days(article: &Article<'_>, q: &Quantity) -> Option<Decimal> {
                     return Some(Decimal::from(if leap { 366 } else { 365 }));
                 }
             }
+            (Kind::Date, Value::Date(None)) => {
+                // "during July" in an undated article: the month is known, its
+                // year is not; February is the only month whose length depends on it.
+                let word = p
+                    .span
+                    .text(text)
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let word = word.trim_end_matches('.');
+                if let Some(m) = crate::extract::calendar::month(word)
+                    && m != 2
+                {
+                    return Some(Decimal::from(crate::extract::calendar::days_in_month(
+                        2001, m,
+                    )));
+                }
+            }
             (Kind::Duration, Value::Number(v)) => {
                 let before = super::words_before(text, p.sentence.start, p.span.start, 1);
                 if before.last().is_some_and(|w| {

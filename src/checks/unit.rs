@@ -1,0 +1,127 @@
+//! `unit`: a unit with several meanings in context — "tons" in a text that
+//! also weighs in metric tonnes; a bare "$" in a text that also quotes
+//! Canadian, Australian or other dollars.
+
+use super::Article;
+use crate::diagnostic::Diagnostic;
+use crate::quantity::{Kind, Quantity};
+use crate::rulebook::Rule;
+use crate::units::{self, Dimension};
+
+pub const PLACEHOLDERS: &[&str] = &["figure", "unit", "other"];
+
+/// Dollar currencies other than the US dollar, which a bare "$" may mean.
+fn is_other_dollar(code: &str) -> bool {
+    matches!(
+        code,
+        "cad"
+            | "aud"
+            | "nzd"
+            | "hkd"
+            | "sgd"
+            | "twd"
+            | "mxn"
+            | "brl"
+            | "jmd"
+            | "ttd"
+            | "bsd"
+            | "bbd"
+            | "fjd"
+            | "lrd"
+            | "nad"
+            | "zwd"
+            | "xcd"
+            | "bzd"
+            | "gyd"
+            | "srd"
+            | "kyd"
+            | "bmd"
+            | "sbd"
+            | "clp"
+            | "cop"
+            | "ars"
+            | "uyu"
+    )
+}
+
+/// Whether a money figure is written with a bare "$" (not "US$", "C$", "$US").
+fn bare_dollar(text: &str, q: &Quantity) -> bool {
+    let written = q.number.text(text);
+    written.starts_with('$')
+        && !text[..q.number.start].ends_with(|c: char| c.is_alphabetic())
+        && !text[q.number.end..].trim_start().starts_with("US")
+}
+
+pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    // A bare "$" beside other dollars: one finding, at the first bare figure.
+    let other = qs
+        .iter()
+        .find(|q| q.kind == Kind::Money && q.unit.as_deref().is_some_and(is_other_dollar));
+    if let Some(other) = other
+        && let Some(q) = qs.iter().find(|q| {
+            q.kind == Kind::Money && q.unit.as_deref() == Some("usd") && bare_dollar(text, q)
+        })
+    {
+        push(article, rule, q, "$", other, out);
+    }
+    // An ambiguous unit spelling beside an unambiguous unit of the same dimension.
+    for q in qs {
+        if q.kind != Kind::Measure {
+            continue;
+        }
+        let Some(written) = units::unit_after(text, q.number.end) else {
+            continue;
+        };
+        if !written.unit.ambiguous
+            || matches!(
+                written.unit.dimension,
+                Dimension::Angle | Dimension::Temperature
+            )
+        {
+            continue;
+        }
+        let other = qs.iter().find(|o| {
+            o.kind == Kind::Measure
+                && !std::ptr::eq(*o, q)
+                && units::unit_after(text, o.number.end).is_some_and(|u| {
+                    u.unit.dimension == written.unit.dimension && !u.unit.ambiguous
+                })
+        });
+        if let Some(other) = other {
+            let spelled = text
+                .get(written.start..written.end)
+                .unwrap_or("")
+                .to_string();
+            push(article, rule, q, &spelled, other, out);
+        }
+    }
+}
+
+fn push(
+    article: &Article<'_>,
+    rule: &Rule,
+    q: &Quantity,
+    unit: &str,
+    other: &Quantity,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = article.text;
+    let values = [
+        ("figure", q.span.text(text).to_string()),
+        ("unit", unit.to_string()),
+        ("other", other.span.text(text).to_string()),
+    ];
+    let mut d = Diagnostic::new(
+        &rule.name,
+        rule.severity,
+        q.span,
+        rule.render_message(&values),
+    )
+    .with_related(other.span, "another reading in the same text");
+    if let Some(help) = rule.render_help(&values) {
+        d = d.with_help(help);
+    }
+    out.push(d);
+}
