@@ -28,6 +28,9 @@ pub struct Claim {
     /// Categories a figure lumps together: heads ("death", "injury") or
     /// modifiers of one head ("confirmed", "suspected"). Empty when it counts one.
     pub lumped: Vec<String>,
+    /// The subject is a label written before a bare figure ("magnitude 6.8"):
+    /// the label says what the figure is, whatever the verb.
+    pub labelled: bool,
 }
 
 /// Pronouns that refer back to the last named source.
@@ -76,7 +79,12 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
         } else {
             (source, source_span)
         };
-        let (head, modifiers, lumped) = subject(text, q);
+        let label = label_before(text, q);
+        let labelled = label.is_some();
+        let (head, modifiers, lumped) = match label {
+            Some(l) => (Some(l), Vec::new(), Vec::new()),
+            None => subject(text, q),
+        };
         out.push(Claim {
             head,
             modifiers,
@@ -86,6 +94,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             frames: frames(text, quantities, i),
             scope: scope(text, q),
             lumped,
+            labelled,
             year: year_of(quantities, i),
         });
     }
@@ -272,6 +281,10 @@ fn subject(text: &str, q: &Quantity) -> (Option<String>, Vec<String>, Vec<String
             noun_subject(q.unit.clone(), &words)
         }
         Kind::Number if q.noun.is_none() => {
+            // "estimated the crowd at 12,000": the thing estimated.
+            if let Some(object) = estimated_object(text, q) {
+                return (Some(object), Vec::new(), Vec::new());
+            }
             // "Road deaths … rose to 296": the clause's subject before its verb.
             let words = subject_before(text, q);
             if words.is_empty() {
@@ -297,12 +310,51 @@ fn subject(text: &str, q: &Quantity) -> (Option<String>, Vec<String>, Vec<String
     }
 }
 
+/// The subject a lemma counts in ("crowd" → "person").
+fn canonical(lemma: String) -> String {
+    match crate::lexicon::SUBJECTS.same.get(&lemma) {
+        Some(s) => s.clone(),
+        None => lemma,
+    }
+}
+
+/// A label noun right before a bare figure: "magnitude 6.8".
+fn label_before(text: &str, q: &Quantity) -> Option<String> {
+    if q.kind != Kind::Number || q.noun.is_some() {
+        return None;
+    }
+    let word = q.lead(text).split_whitespace().last()?.to_lowercase();
+    crate::lexicon::SUBJECTS.labels.contains(&word).then_some(word)
+}
+
+/// "estimated the crowd at 12,000", "put the toll at 45": the object of an
+/// estimate, for a bare figure after "at".
+fn estimated_object(text: &str, q: &Quantity) -> Option<String> {
+    let words: Vec<String> = q
+        .lead(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let n = words.len();
+    if n < 3 || words[n - 1] != "at" {
+        return None;
+    }
+    let verb = words[..n - 2].iter().rev().take(3).any(|w| {
+        matches!(
+            w.as_str(),
+            "estimated" | "estimates" | "estimate" | "put" | "puts" | "placed" | "pegged" | "set" | "numbered" | "counted" | "measured" | "gauged"
+        )
+    });
+    verb.then(|| canonical(crate::extract::noun::lemmatize(&words[n - 2])))
+}
+
 /// Head, modifiers and lumped categories from a lemma and the phrase's words.
 fn noun_subject(
     lemma: Option<String>,
     words: &[String],
 ) -> (Option<String>, Vec<String>, Vec<String>) {
-    let Some(lemma) = lemma else {
+    let Some(lemma) = lemma.map(canonical) else {
         return (None, Vec::new(), Vec::new());
     };
     if lemma.contains(" and ") {

@@ -22,6 +22,7 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../rules/time-bases.toml"),
     ),
     ("rules/frames.toml", include_str!("../rules/frames.toml")),
+    ("rules/subjects.toml", include_str!("../rules/subjects.toml")),
 ];
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Error> {
@@ -444,6 +445,35 @@ pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
     }
 });
 
+// ---------------------------------------------------------------- subjects
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubjectFile {
+    labels: Vec<String>,
+    same: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// Subject words: synonyms mapped to the subject they count, and labels.
+pub struct Subjects {
+    pub same: FxHashMap<String, String>,
+    pub labels: rustc_hash::FxHashSet<String>,
+}
+
+pub static SUBJECTS: LazyLock<Subjects> = LazyLock::new(|| {
+    let file: SubjectFile = embedded("rules/subjects.toml");
+    let mut same = FxHashMap::default();
+    for (subject, words) in file.same {
+        for w in words {
+            same.insert(w, subject.clone());
+        }
+    }
+    Subjects {
+        same,
+        labels: file.labels.into_iter().collect(),
+    }
+});
+
 /// Parses every embedded lexicon, reporting the first error.
 pub fn validate_embedded() -> Result<(), Error> {
     for (name, text) in FILES {
@@ -453,6 +483,7 @@ pub fn validate_embedded() -> Result<(), Error> {
             "rules/markers.toml" => parse::<MarkerFile>(name, text).map(drop)?,
             "rules/time-bases.toml" => parse::<TimeBaseFile>(name, text).map(drop)?,
             "rules/frames.toml" => parse::<FrameFile>(name, text).map(drop)?,
+            "rules/subjects.toml" => parse::<SubjectFile>(name, text).map(drop)?,
             _ => {}
         }
     }

@@ -34,6 +34,7 @@ fn comparable(q: &Quantity, text: &str) -> Option<(String, Interval)> {
             Some((format!("{:?}", u.dimension), iv.scale(u.factor)))
         }
         Kind::Count | Kind::Money => Some((q.unit.clone()?, iv)),
+        Kind::Number => Some((String::new(), iv)),
         _ => None,
     }
 }
@@ -46,7 +47,9 @@ pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
     let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut out = Vec::new();
     for (i, q) in qs.iter().enumerate() {
-        if !matches!(q.kind, Kind::Count | Kind::Money | Kind::Measure) {
+        // Bare numbers take part when a label or an estimate names them.
+        let named_number = q.kind == Kind::Number && claims[i].head.is_some() && (claims[i].labelled || claims[i].frames.iter().any(|f| f == "attend"));
+        if !matches!(q.kind, Kind::Count | Kind::Money | Kind::Measure) && !named_number {
             continue;
         }
         if matches!(
@@ -57,7 +60,7 @@ pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
         }
         // Money and measures need a noun saying what they are of.
         let head = match q.kind {
-            Kind::Count => claims[i].head.as_deref(),
+            Kind::Count | Kind::Number => claims[i].head.as_deref(),
             _ => q
                 .noun
                 .map(|n| n.text(text))
@@ -85,12 +88,13 @@ pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
                 continue;
             }
             let same = match q.kind {
-                Kind::Count => same_subject(&claims[j], &claims[i]),
+                Kind::Count | Kind::Number => same_subject(&claims[j], &claims[i]),
                 _ => modifiers_agree(text, p, q),
             };
             // A measure attached to its noun ("the 1.2km tunnel") is a property
             // of the thing itself; other figures must be said in the same frame.
-            let attributive = q.kind == Kind::Measure && p.noun.is_some() && q.noun.is_some();
+            let attributive = q.kind == Kind::Measure && p.noun.is_some() && q.noun.is_some()
+                || claims[i].labelled && claims[j].labelled;
             if !same
                 || !same_scope(&claims[j], &claims[i])
                 || !(attributive || same_frame(&claims[j], &claims[i]))
