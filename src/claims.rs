@@ -320,7 +320,7 @@ fn canonical(lemma: String) -> String {
 
 /// A label noun right before a bare figure: "magnitude 6.8".
 fn label_before(text: &str, q: &Quantity) -> Option<String> {
-    if q.kind != Kind::Number || q.noun.is_some() {
+    if !matches!(q.kind, Kind::Number | Kind::Count) {
         return None;
     }
     let word = q.lead(text).split_whitespace().last()?.to_lowercase();

@@ -12,7 +12,7 @@ pub const PLACEHOLDERS: &[&str] = &["figure", "earlier"];
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let text = article.text;
     let qs = &article.quantities;
-    for c in clashes(article) {
+    for c in clashes(article, true) {
         if sources_differ(&article.claims[c.earlier], &article.claims[c.later]) {
             continue;
         }

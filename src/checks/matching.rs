@@ -22,8 +22,9 @@ pub struct Clash {
     pub later: usize,
 }
 
-/// The interval of a figure in comparable units (measures in base units).
-fn comparable(q: &Quantity, text: &str) -> Option<(String, Interval)> {
+/// The interval of a figure in comparable units (measures in base units),
+/// keyed by what it counts (bare numbers count their claim's subject).
+fn comparable(q: &Quantity, claim: &crate::claims::Claim, text: &str) -> Option<(String, Interval)> {
     let iv = interval::of(q, text, false, Decimal::ZERO)?;
     match q.kind {
         Kind::Measure => {
@@ -33,14 +34,17 @@ fn comparable(q: &Quantity, text: &str) -> Option<(String, Interval)> {
             }
             Some((format!("{:?}", u.dimension), iv.scale(u.factor)))
         }
-        Kind::Count | Kind::Money => Some((q.unit.clone()?, iv)),
-        Kind::Number => Some((String::new(), iv)),
+        Kind::Money => Some((q.unit.clone()?, iv)),
+        Kind::Count | Kind::Number => Some((claim.head.clone()?, iv)),
         _ => None,
     }
 }
 
-/// Every clash in the article, later figure last.
-pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
+/// Every clash in the article, later figure last. With `refer_back`, the
+/// later figure must refer back to an earlier one ("the 950 homes") unless
+/// both are properties of one named thing; attributed figures from two
+/// sources are compared without it (`source-disagreement`).
+pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
     let text = article.text;
     let qs = &article.quantities;
     let claims = &article.claims;
@@ -67,7 +71,7 @@ pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
                 .and_then(|n| n.split_whitespace().last()),
         };
         let Some(head) = head else { continue };
-        let Some((unit, iv)) = comparable(q, text) else {
+        let Some((unit, iv)) = comparable(q, &claims[i], text) else {
             continue;
         };
         let earlier = by_head.entry(head).or_default();
@@ -76,7 +80,7 @@ pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
             if p.per != q.per || (p.approx == Approx::Vague && q.approx == Approx::Vague) {
                 continue;
             }
-            let Some((punit, piv)) = comparable(p, text) else {
+            let Some((punit, piv)) = comparable(p, &claims[j], text) else {
                 continue;
             };
             if punit != unit {
@@ -106,6 +110,12 @@ pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
             {
                 continue;
             }
+            // Precision first: two figures are one quantity only with positive
+            // evidence — the later one refers back ("the 950 homes"), or both are
+            // labelled or measured properties of one named thing.
+            if refer_back && !(attributive || refers_back(text, q)) {
+                continue;
+            }
             if !piv.overlaps(iv) {
                 out.push(Clash {
                     earlier: j,
@@ -117,6 +127,14 @@ pub fn clashes(article: &Article<'_>) -> Vec<Clash> {
         earlier.push(i);
     }
     out
+}
+
+/// Whether a figure is written as referring back to one already given:
+/// "the 950 homes", "these 3,000 soldiers", "the same 40".
+fn refers_back(text: &str, q: &Quantity) -> bool {
+    let lead = q.lead(text).trim_end();
+    let last = lead.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
+    matches!(last.as_str(), "the" | "these" | "those" | "same") && q.approx != Approx::Vague
 }
 
 /// For money and measures: the nouns after the figures name the same thing

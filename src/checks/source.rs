@@ -13,7 +13,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let text = article.text;
     let qs = &article.quantities;
     let claims = &article.claims;
-    for c in clashes(article) {
+    for c in clashes(article, false) {
         let (ca, cb) = (&claims[c.earlier], &claims[c.later]);
         let (a, b) = (&qs[c.earlier], &qs[c.later]);
         if !sources_differ(ca, cb) || marked(article, a, b) {
