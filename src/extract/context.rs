@@ -93,7 +93,7 @@ fn is_abbreviation(word: &str) -> bool {
             | "mt"
             | "ave"
             | "blvd"
-    ) || word.len() == 1
+    ) || (word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// The sentence holding byte `at`: from after the previous sentence end to
