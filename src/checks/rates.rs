@@ -111,7 +111,11 @@ fn same_flow(article: &Article<'_>, i: usize, j: usize) -> bool {
                     && (ca.head.as_deref() == Some("person")
                         || cb.head.as_deref() == Some("person")))
         }
-        _ => a.unit == b.unit,
+        // Money and measures: the same unit, and nouns naming the same thing.
+        _ => {
+            let head = |q: &Quantity| q.noun.map(|n| n.text(article.text).split_whitespace().last().unwrap_or("").to_lowercase());
+            a.unit == b.unit && head(a).is_some() && head(a) == head(b)
+        }
     }
 }
 
@@ -126,10 +130,17 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
         {
             continue;
         }
-        // The nearest earlier rate for the same flow.
+        // The nearest earlier rate for the same flow, with positive evidence
+        // that the two are one flow: a restatement in the same sentence
+        // ("£32,400 a year, or about £900 a week"), or the same subject over
+        // the same stated period ("in July 2024" … "during July").
         let Some(i) = (0..j).rev().take(super::LOOKBACK).find(|&i| {
             let r = &qs[i];
-            r.per.is_some() && r.per != figure.per && r.marker.is_none() && same_flow(article, i, j)
+            r.per.is_some()
+                && r.per != figure.per
+                && r.marker.is_none()
+                && (restated(text, r, figure)
+                    || same_flow(article, i, j) && periods_agree(period_of(article, r), period_of(article, figure)))
         }) else {
             continue;
         };
@@ -151,18 +162,72 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
         };
         let implied_iv: Interval = ri.scale(factor).widen(tolerance);
         let implied = rate.value.number().unwrap_or_default() * factor;
-        let between = text.get(rate.span.end..figure.span.start).unwrap_or("");
-        let stated = rate.sentence == figure.sentence
-            && (between.trim().starts_with(", or")
-                || between.trim() == "or"
-                || between.trim().starts_with('('));
         out.push(RatePair {
             figure,
             rate,
             consistent: implied_iv.overlaps(fi),
             implied,
-            stated,
+            stated: restated(text, rate, figure),
         });
     }
     out
+}
+
+/// Whether `figure` restates `rate` in the same sentence: "…, or about …", "(…)".
+fn restated(text: &str, rate: &Quantity, figure: &Quantity) -> bool {
+    let between = text.get(rate.span.end..figure.span.start).unwrap_or("").trim();
+    rate.sentence == figure.sentence
+        && rate.kind == figure.kind
+        && rate.unit == figure.unit
+        && (between.starts_with(", or") || between == "or" || between.starts_with('(') || between == ", or")
+}
+
+/// The period a figure's sentence states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Period {
+    /// A month, with its year when written.
+    Month(Option<i16>, i8),
+    Year(i16),
+    /// "during the month", "over the same period": the period given before.
+    Previous,
+}
+
+fn period_of(article: &Article<'_>, q: &Quantity) -> Option<Period> {
+    let text = article.text;
+    for p in super::in_sentence(&article.quantities, q) {
+        if p.kind != Kind::Date {
+            continue;
+        }
+        match &p.value {
+            Value::Date(Some(d)) if d.day.is_none() => {
+                return Some(match d.month {
+                    Some(m) => Period::Month(Some(d.year), m),
+                    None => Period::Year(d.year),
+                });
+            }
+            Value::Date(None) => {
+                let word = p.span.text(text).split_whitespace().last().unwrap_or("").to_lowercase();
+                if let Some(m) = crate::extract::calendar::month(word.trim_end_matches('.')) {
+                    return Some(Period::Month(None, m as i8));
+                }
+            }
+            _ => {}
+        }
+    }
+    let lower = q.sentence.text(text).to_lowercase();
+    ["during the month", "that month", "the same month", "the same period", "over the period", "during the period", "that year", "the same year"]
+        .iter()
+        .any(|p| lower.contains(p))
+        .then_some(Period::Previous)
+}
+
+/// Whether two stated periods are one: the same month (years agreeing when
+/// both are written), the same year, or a reference back to the other.
+fn periods_agree(a: Option<Period>, b: Option<Period>) -> bool {
+    match (a, b) {
+        (Some(Period::Month(ya, ma)), Some(Period::Month(yb, mb))) => ma == mb && (ya.is_none() || yb.is_none() || ya == yb),
+        (Some(Period::Year(x)), Some(Period::Year(y))) => x == y,
+        (Some(Period::Month(..) | Period::Year(_)), Some(Period::Previous)) => true,
+        _ => false,
+    }
 }
