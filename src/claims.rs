@@ -95,7 +95,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             scope: scope(text, q),
             lumped,
             labelled,
-            year: year_of(quantities, i),
+            year: year_of(text, quantities, i),
         });
     }
     out
@@ -111,11 +111,18 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
         .unwrap_or(0)
         .max(q.sentence.start)
         .max(q.span.start.saturating_sub(50));
-    let hi = qs
+    let mut lo = lo;
+    while lo < q.span.start && !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = qs
         .get(i + 1)
         .map_or(text.len(), |n| n.span.start)
         .min(q.sentence.end)
         .min(q.span.end + 60);
+    while hi > q.span.end && !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
     let lex = &*crate::lexicon::FRAMES;
     let frame_of = |w: &str| -> Option<String> {
         let l = w.to_lowercase();
@@ -155,6 +162,16 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
         if let Some(f) = frame_of(w) {
             out.push(f);
             break;
+        }
+    }
+    // A bare figure's subject can carry the frame ("Road deaths … rose to 296").
+    if q.kind == Kind::Number && q.noun.is_none() {
+        for w in subject_before(text, q) {
+            if let Some(f) = frame_of(&w)
+                && !out.contains(&f)
+            {
+                out.push(f);
+            }
         }
     }
     // The figure's own noun phrase can carry the frame ("1,200 deaths").
@@ -227,16 +244,29 @@ pub fn same_scope(a: &Claim, b: &Claim) -> bool {
     }
 }
 
-/// The year a figure is for: a year or date in its sentence.
-fn year_of(qs: &[Quantity], i: usize) -> Option<i16> {
+/// The year a figure is for: a date right after it in its clause ("296 in
+/// 2023"), else the nearest date before it with no other figure between
+/// ("in 2007, 901 soldiers").
+fn year_of(text: &str, qs: &[Quantity], i: usize) -> Option<i16> {
     let q = &qs[i];
-    qs[i.saturating_sub(16)..(i + 17).min(qs.len())]
+    let year = |d: &Quantity| match (&d.kind, &d.value) {
+        (Kind::Date, crate::quantity::Value::Date(Some(c))) => Some(c.year),
+        _ => None,
+    };
+    if let Some(next) = qs.get(i + 1)
+        && next.sentence == q.sentence
+        && let Some(y) = year(next)
+        && !text.get(q.span.end..next.span.start).unwrap_or(",").contains([',', ';'])
+    {
+        return Some(y);
+    }
+    qs[..i]
         .iter()
-        .filter(|d| d.sentence == q.sentence && d.kind == Kind::Date)
-        .find_map(|d| match &d.value {
-            crate::quantity::Value::Date(Some(c)) => Some(c.year),
-            _ => None,
-        })
+        .rev()
+        .take(4)
+        .take_while(|p| p.sentence == q.sentence)
+        .find(|p| p.kind == Kind::Date || !matches!(p.kind, Kind::Time | Kind::Ordinal))
+        .and_then(year)
 }
 
 /// Whether two claims say the same thing of their subject: their frames meet,

@@ -24,7 +24,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             .iter()
             .zip(window)
             .find_map(|(o, j)| {
+                // Positive evidence that the two are read together: said in
+                // the same frame and year, of the same place.
                 if j == i
+                    || !crate::claims::same_frame(c, o)
+                    || !crate::claims::same_scope(c, o)
                     || !o.lumped.is_empty()
                     || qs[j].per != qs[i].per
                     || !matches!(qs[j].kind, Kind::Count | Kind::Number)
