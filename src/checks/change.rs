@@ -58,6 +58,10 @@ fn role(
         return Some((Role::From, 0));
     }
     if is_percent {
+        // "up 140% since 2003": a change over another base.
+        if after.iter().take(3).any(|w| matches!(w.as_str(), "since" | "over" | "compared" | "from")) {
+            return None;
+        }
         if let Some(d) = dir_before.or_else(|| next.and_then(change_word)) {
             return Some((Role::Percent, d));
         }
@@ -87,13 +91,28 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
     a.kind == b.kind && a.unit == b.unit && a.per == b.per
 }
 
+/// Whether the text between two figures starts a new clause: a change and
+/// its levels are stated in one clause ("… up 6.91 points (0.45%) and the
+/// NASDAQ … closed at 2,724.74" states two changes).
+fn clause_break(text: &str, from: usize, to: usize) -> bool {
+    let between = text.get(from..to).unwrap_or("").to_lowercase();
+    between.contains(';')
+        || [" and ", " while ", " whereas ", " but ", " compared ", " against ", " versus "]
+            .iter()
+            .any(|w| between.contains(w))
+}
+
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
     let qs = &article.quantities;
     let mut i = 0;
     while i < qs.len() {
         let sentence = qs[i].sentence;
-        let mut j = i;
-        while j < qs.len() && qs[j].sentence == sentence {
+        let mut j = i + 1;
+        while j < qs.len()
+            && qs[j].sentence == sentence
+            && !clause_break(text, qs[j - 1].span.end, qs[j].span.start)
+        {
             j += 1;
         }
         check_sentence(article, rule, &qs[i..j], out);

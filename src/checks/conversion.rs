@@ -131,6 +131,12 @@ fn clock(
     if expected == minutes(tb) {
         return;
     }
+    // "1:30 p.m. PST (20:30 UTC)" in August: the conversion is right for
+    // daylight time; the label is what is wrong, and that is reported once.
+    let daylight = |q: &Quantity| in_daylight(article, q).then_some(60).unwrap_or(0);
+    if (minutes(ta) - oa - daylight(a) + ob + daylight(b)).rem_euclid(24 * 60) == minutes(tb) {
+        return;
+    }
     let shown = format!(
         "{:02}{:02} {}",
         expected / 60,
@@ -175,21 +181,16 @@ fn zone_offset(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<D
         return;
     }
     // A standard-time abbreviation on a date in daylight time.
-    let Some((zone, daylight)) = daylight_name(abbr) else {
+    let Some((_, daylight)) = daylight_name(abbr) else {
         return;
     };
+    if !in_daylight(article, q) {
+        return;
+    }
     let Some(date) = date_of(article, q) else {
         return;
     };
-    let Ok(tz) = jiff::tz::TimeZone::get(zone) else {
-        return;
-    };
-    let Ok(noon) = tz.to_timestamp(date.at(12, 0, 0, 0)) else {
-        return;
-    };
-    if !tz.to_offset_info(noon).dst().is_dst() {
-        return;
-    }
+
     let values = [
         ("original", q.span.text(text).to_string()),
         ("converted", abbr.to_uppercase()),
@@ -208,6 +209,22 @@ fn zone_offset(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<D
         d = d.with_help(help);
     }
     out.push(d);
+}
+
+/// Whether a time mention's zone is a standard-time abbreviation whose
+/// region was on daylight time on the mention's date.
+fn in_daylight(article: &Article<'_>, q: &Quantity) -> bool {
+    let Some(abbr) = q.unit.as_deref().and_then(|u| u.split_whitespace().next()) else {
+        return false;
+    };
+    let (Some((zone, _)), Some(date)) = (daylight_name(abbr), date_of(article, q)) else {
+        return false;
+    };
+    let Ok(tz) = jiff::tz::TimeZone::get(zone) else {
+        return false;
+    };
+    tz.to_timestamp(date.at(12, 0, 0, 0))
+        .is_ok_and(|noon| tz.to_offset_info(noon).dst().is_dst())
 }
 
 /// The IANA zone and the daylight-time name for a standard-time abbreviation.

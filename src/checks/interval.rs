@@ -75,11 +75,16 @@ pub fn rounding(q: &Quantity, written: &str, percent: bool) -> Decimal {
     let Some(v) = q.value.number() else {
         return Decimal::ZERO;
     };
-    if !q.written.digits {
-        return Decimal::ZERO;
-    }
     // Measures and percentages are rounded to their last digit; counts are exact.
     let percent = percent || matches!(q.kind, Kind::Measure | Kind::Percent);
+    if !q.written.digits {
+        // "three percent" is a whole percentage, rounded.
+        return if percent && v.fract().is_zero() {
+            Decimal::new(5, 1)
+        } else {
+            Decimal::ZERO
+        };
+    }
     let digits: String = written
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
