@@ -111,10 +111,18 @@ fn same_flow(article: &Article<'_>, i: usize, j: usize) -> bool {
                     && (ca.head.as_deref() == Some("person")
                         || cb.head.as_deref() == Some("person")))
         }
-        // Money and measures: the same unit, and nouns naming the same thing.
+        // Money and measures: the same unit, and nouns naming the same thing
+        // (money always needs them: amounts of money are about anything).
         _ => {
-            let head = |q: &Quantity| q.noun.map(|n| n.text(article.text).split_whitespace().last().unwrap_or("").to_lowercase());
-            a.unit == b.unit && head(a).is_some() && head(a) == head(b)
+            let head = |q: &Quantity| {
+                q.noun.map(|n| n.text(article.text).split_whitespace().last().unwrap_or("").to_lowercase())
+            };
+            let nouns_agree = match (head(a), head(b)) {
+                (Some(x), Some(y)) => x == y,
+                (None, None) => a.kind == Kind::Measure,
+                _ => false,
+            };
+            a.unit == b.unit && nouns_agree
         }
     }
 }

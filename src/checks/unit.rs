@@ -86,7 +86,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             o.kind == Kind::Measure
                 && !std::ptr::eq(*o, q)
                 && units::unit_after(text, o.number.end).is_some_and(|u| {
-                    u.unit.dimension == written.unit.dimension && !u.unit.ambiguous
+                    u.unit.code == written.unit.code && !u.unit.ambiguous
                 })
         });
         if let Some(other) = other {
