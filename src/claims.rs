@@ -21,10 +21,9 @@ pub struct Claim {
     pub frames: Vec<String>,
     /// The year the figure is for, when its sentence names one.
     pub year: Option<i16>,
-    /// The place or group the figure's clause is about: the last proper noun
-    /// before the figure in its clause ("The Colombian city of Cali recorded
-    /// 450 homicides" → "cali"), lower case.
-    pub scope: Option<String>,
+    /// The places and groups the figure's clause names ("The Colombian city
+    /// of Cali recorded 450 homicides" → "colombian", "cali"), lower case.
+    pub scope: Vec<String>,
     /// Categories a figure lumps together: heads ("death", "injury") or
     /// modifiers of one head ("confirmed", "suspected"). Empty when it counts one.
     pub lumped: Vec<String>,
@@ -201,47 +200,56 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
     out
 }
 
-/// The last proper noun in the figure's clause before it, leaving out the
-/// source, dates and the sentence's first word.
-fn scope(text: &str, q: &Quantity) -> Option<String> {
+/// The proper nouns of the figure's clause, before and after it, leaving
+/// out the source, dates, the figure's own noun phrase and the sentence's
+/// first word: the places and groups the figure is scoped to.
+fn scope(text: &str, q: &Quantity) -> Vec<String> {
+    let lead_start = q.lead_start(text);
     let before = q.lead(text);
-    let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
-    let clause = &before[clause_start..];
-    let mut found = None;
-    let mut offset = q.lead_start(text) + clause_start;
-    for w in clause.split(' ') {
-        let start = offset;
-        offset += w.len() + 1;
-        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let Some(first) = word.chars().next() else {
-            continue;
-        };
-        if !first.is_uppercase() || start == q.sentence.start {
-            continue;
+    let clause_start = lead_start + before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+    let mut after_end = (q.span.end + 80).min(q.sentence.end);
+    while after_end > q.span.end && !text.is_char_boundary(after_end) {
+        after_end -= 1;
+    }
+    let after = text.get(q.span.end..after_end).unwrap_or("");
+    let clause_end = q.span.end + after.find([',', ';', ':', '(', '.']).unwrap_or(after.len());
+    let mut found: Vec<String> = Vec::new();
+    for (start, end) in [(clause_start, q.span.start), (q.span.end, clause_end)] {
+        let slice = text.get(start..end).unwrap_or("");
+        let mut offset = start;
+        for w in slice.split(' ') {
+            let at = offset;
+            offset += w.len() + 1;
+            let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            if !first.is_uppercase() || at == q.sentence.start {
+                continue;
+            }
+            if q.attribution.is_some_and(|a| a.start <= at && at < a.end)
+                || q.noun.is_some_and(|n| n.start <= at && at < n.end)
+            {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if crate::extract::date::starts_date(&lower)
+                || matches!(lower.as_str(), "i" | "mr" | "mrs" | "ms" | "dr" | "the")
+            {
+                continue;
+            }
+            if !found.contains(&lower) {
+                found.push(lower);
+            }
         }
-        if q.attribution
-            .is_some_and(|a| a.start <= start && start < a.end)
-        {
-            continue;
-        }
-        let lower = word.to_lowercase();
-        if crate::extract::date::starts_date(&lower)
-            || matches!(lower.as_str(), "i" | "mr" | "mrs" | "ms" | "dr")
-        {
-            continue;
-        }
-        found = Some(lower);
     }
     found
 }
 
-/// Whether two figures are about the same place or group: either names none,
-/// or they name the same.
+/// Whether two figures are about the same place or group: either names
+/// none, or they share one.
 pub fn same_scope(a: &Claim, b: &Claim) -> bool {
-    match (&a.scope, &b.scope) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    }
+    a.scope.is_empty() || b.scope.is_empty() || a.scope.iter().any(|x| b.scope.contains(x))
 }
 
 /// The year a figure is for: a date right after it in its clause ("296 in
@@ -256,7 +264,10 @@ fn year_of(text: &str, qs: &[Quantity], i: usize) -> Option<i16> {
     if let Some(next) = qs.get(i + 1)
         && next.sentence == q.sentence
         && let Some(y) = year(next)
-        && !text.get(q.span.end..next.span.start).unwrap_or(",").contains([',', ';'])
+        && !text
+            .get(q.span.end..next.span.start)
+            .unwrap_or(",")
+            .contains([',', ';'])
     {
         return Some(y);
     }
@@ -354,7 +365,10 @@ fn label_before(text: &str, q: &Quantity) -> Option<String> {
         return None;
     }
     let word = q.lead(text).split_whitespace().last()?.to_lowercase();
-    crate::lexicon::SUBJECTS.labels.contains(&word).then_some(word)
+    crate::lexicon::SUBJECTS
+        .labels
+        .contains(&word)
+        .then_some(word)
 }
 
 /// "estimated the crowd at 12,000", "put the toll at 45": the object of an
@@ -373,7 +387,18 @@ fn estimated_object(text: &str, q: &Quantity) -> Option<String> {
     let verb = words[..n - 2].iter().rev().take(3).any(|w| {
         matches!(
             w.as_str(),
-            "estimated" | "estimates" | "estimate" | "put" | "puts" | "placed" | "pegged" | "set" | "numbered" | "counted" | "measured" | "gauged"
+            "estimated"
+                | "estimates"
+                | "estimate"
+                | "put"
+                | "puts"
+                | "placed"
+                | "pegged"
+                | "set"
+                | "numbered"
+                | "counted"
+                | "measured"
+                | "gauged"
         )
     });
     verb.then(|| canonical(crate::extract::noun::lemmatize(&words[n - 2])))

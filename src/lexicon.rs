@@ -22,7 +22,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../rules/time-bases.toml"),
     ),
     ("rules/frames.toml", include_str!("../rules/frames.toml")),
-    ("rules/subjects.toml", include_str!("../rules/subjects.toml")),
+    (
+        "rules/subjects.toml",
+        include_str!("../rules/subjects.toml"),
+    ),
 ];
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Error> {

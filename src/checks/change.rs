@@ -59,7 +59,11 @@ fn role(
     }
     if is_percent {
         // "up 140% since 2003": a change over another base.
-        if after.iter().take(3).any(|w| matches!(w.as_str(), "since" | "over" | "compared" | "from")) {
+        if after
+            .iter()
+            .take(3)
+            .any(|w| matches!(w.as_str(), "since" | "over" | "compared" | "from"))
+        {
             return None;
         }
         if let Some(d) = dir_before.or_else(|| next.and_then(change_word)) {
@@ -97,9 +101,17 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
 fn clause_break(text: &str, from: usize, to: usize) -> bool {
     let between = text.get(from..to).unwrap_or("").to_lowercase();
     between.contains(';')
-        || [" and ", " while ", " whereas ", " but ", " compared ", " against ", " versus "]
-            .iter()
-            .any(|w| between.contains(w))
+        || [
+            " and ",
+            " while ",
+            " whereas ",
+            " but ",
+            " compared ",
+            " against ",
+            " versus ",
+        ]
+        .iter()
+        .any(|w| between.contains(w))
 }
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
@@ -194,8 +206,9 @@ fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut
                 return;
             }
         }
+        // A stated change is rounded to its last digit ("fell 22 points").
         if let Some(d) = abs
-            && let Some(di) = iv(d)
+            && let Some(di) = interval::of(d, text, true, hedge)
         {
             let diff = Interval {
                 low: a.low.zip(b.high).map(|(x, y)| x - y),
@@ -249,7 +262,7 @@ fn compare_percent_of(
     let hedge = rule.number("hedge");
     let (Some(pi), Some(di)) = (
         interval::of(pct, text, true, hedge),
-        interval::of(abs, text, false, hedge),
+        interval::of(abs, text, true, hedge),
     ) else {
         return;
     };

@@ -139,6 +139,14 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let Some(ov) = other.value.number() else {
             continue;
         };
+        // "6,200 more than 2004": a year is no figure to compare with.
+        let written = other.number.text(text);
+        if written.len() == 4
+            && written.bytes().all(|b| b.is_ascii_digit())
+            && (1800..=2100).contains(&written.parse::<u32>().unwrap_or(0))
+        {
+            continue;
+        }
         if ov <= Decimal::ZERO {
             continue;
         }

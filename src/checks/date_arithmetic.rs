@@ -14,7 +14,11 @@ use crate::span::Span;
 
 pub const PLACEHOLDERS: &[&str] = &["interval", "from", "to", "actual"];
 
+/// A date written out in full (relative dates name another event's day).
 fn full_date(q: &Quantity) -> Option<Date> {
+    if q.date.relative {
+        return None;
+    }
     match (&q.kind, &q.value) {
         (Kind::Date, Value::Date(Some(d))) => d.civil(),
         _ => None,

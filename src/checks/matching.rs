@@ -24,7 +24,11 @@ pub struct Clash {
 
 /// The interval of a figure in comparable units (measures in base units),
 /// keyed by what it counts (bare numbers count their claim's subject).
-fn comparable(q: &Quantity, claim: &crate::claims::Claim, text: &str) -> Option<(String, Interval)> {
+fn comparable(
+    q: &Quantity,
+    claim: &crate::claims::Claim,
+    text: &str,
+) -> Option<(String, Interval)> {
     let iv = interval::of(q, text, false, Decimal::ZERO)?;
     match q.kind {
         Kind::Measure => {
@@ -52,7 +56,9 @@ pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
     let mut out = Vec::new();
     for (i, q) in qs.iter().enumerate() {
         // Bare numbers take part when a label or an estimate names them.
-        let named_number = q.kind == Kind::Number && claims[i].head.is_some() && (claims[i].labelled || claims[i].frames.iter().any(|f| f == "attend"));
+        let named_number = q.kind == Kind::Number
+            && claims[i].head.is_some()
+            && (claims[i].labelled || claims[i].frames.iter().any(|f| f == "attend"));
         if !matches!(q.kind, Kind::Count | Kind::Money | Kind::Measure) && !named_number {
             continue;
         }
@@ -113,7 +119,7 @@ pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
             // Precision first: two figures are one quantity only with positive
             // evidence — the later one refers back ("the 950 homes"), or both are
             // labelled or measured properties of one named thing.
-            if refer_back && !(attributive || refers_back(text, q)) {
+            if refer_back && !refers_back(text, q) {
                 continue;
             }
             if !piv.overlaps(iv) {
@@ -133,8 +139,19 @@ pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
 /// "the 950 homes", "these 3,000 soldiers", "the same 40".
 fn refers_back(text: &str, q: &Quantity) -> bool {
     let lead = q.lead(text).trim_end();
-    let last = lead.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_lowercase();
-    matches!(last.as_str(), "the" | "these" | "those" | "same") && q.approx != Approx::Vague
+    let last = lead
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // "11 of the 23 suspects", "most of the 85,000": a whole named for a part.
+    let part_of = lead
+        .rsplit(|c: char| c.is_whitespace())
+        .nth(1)
+        .is_some_and(|w| w.eq_ignore_ascii_case("of"));
+    matches!(last.as_str(), "the" | "these" | "those" | "same")
+        && !part_of
+        && q.approx != Approx::Vague
 }
 
 /// For money and measures: the nouns after the figures name the same thing

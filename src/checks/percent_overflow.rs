@@ -69,13 +69,21 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         // "74.9% in the first round, and 61.0% for the second", "97% and 82%
         // respectively") are shares of different wholes.
         let sentence = qs[i].sentence.text(text).to_lowercase();
-        if ["respectively", "between", "ranging", "range from"].iter().any(|w| sentence.contains(w)) {
+        if ["respectively", "between", "ranging", "range from"]
+            .iter()
+            .any(|w| sentence.contains(w))
+        {
             i += 1;
             continue;
         }
         let parts = list_from(text, qs, i, |first, q| {
             let between = super::words_between(text, first.span.end, q.span.start);
-            if between.iter().any(|w| matches!(w.as_str(), "for" | "in" | "at" | "among" | "from" | "to" | "on" | "per" | "each")) {
+            if between.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "for" | "in" | "at" | "among" | "from" | "to" | "on" | "per" | "each"
+                )
+            }) {
                 return false;
             }
             is_share(text, q)

@@ -115,7 +115,13 @@ fn same_flow(article: &Article<'_>, i: usize, j: usize) -> bool {
         // (money always needs them: amounts of money are about anything).
         _ => {
             let head = |q: &Quantity| {
-                q.noun.map(|n| n.text(article.text).split_whitespace().last().unwrap_or("").to_lowercase())
+                q.noun.map(|n| {
+                    n.text(article.text)
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or("")
+                        .to_lowercase()
+                })
             };
             let nouns_agree = match (head(a), head(b)) {
                 (Some(x), Some(y)) => x == y,
@@ -148,7 +154,8 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
                 && r.per != figure.per
                 && r.marker.is_none()
                 && (restated(text, r, figure)
-                    || same_flow(article, i, j) && periods_agree(period_of(article, r), period_of(article, figure)))
+                    || same_flow(article, i, j)
+                        && periods_agree(period_of(article, r), period_of(article, figure)))
         }) else {
             continue;
         };
@@ -183,11 +190,17 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
 
 /// Whether `figure` restates `rate` in the same sentence: "…, or about …", "(…)".
 fn restated(text: &str, rate: &Quantity, figure: &Quantity) -> bool {
-    let between = text.get(rate.span.end..figure.span.start).unwrap_or("").trim();
+    let between = text
+        .get(rate.span.end..figure.span.start)
+        .unwrap_or("")
+        .trim();
     rate.sentence == figure.sentence
         && rate.kind == figure.kind
         && rate.unit == figure.unit
-        && (between.starts_with(", or") || between == "or" || between.starts_with('(') || between == ", or")
+        && (between.starts_with(", or")
+            || between == "or"
+            || between.starts_with('(')
+            || between == ", or")
 }
 
 /// The period a figure's sentence states.
@@ -214,7 +227,13 @@ fn period_of(article: &Article<'_>, q: &Quantity) -> Option<Period> {
                 });
             }
             Value::Date(None) => {
-                let word = p.span.text(text).split_whitespace().last().unwrap_or("").to_lowercase();
+                let word = p
+                    .span
+                    .text(text)
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .to_lowercase();
                 if let Some(m) = crate::extract::calendar::month(word.trim_end_matches('.')) {
                     return Some(Period::Month(None, m as i8));
                 }
@@ -223,17 +242,28 @@ fn period_of(article: &Article<'_>, q: &Quantity) -> Option<Period> {
         }
     }
     let lower = q.sentence.text(text).to_lowercase();
-    ["during the month", "that month", "the same month", "the same period", "over the period", "during the period", "that year", "the same year"]
-        .iter()
-        .any(|p| lower.contains(p))
-        .then_some(Period::Previous)
+    [
+        "during the month",
+        "that month",
+        "the same month",
+        "the same period",
+        "over the period",
+        "during the period",
+        "that year",
+        "the same year",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+    .then_some(Period::Previous)
 }
 
 /// Whether two stated periods are one: the same month (years agreeing when
 /// both are written), the same year, or a reference back to the other.
 fn periods_agree(a: Option<Period>, b: Option<Period>) -> bool {
     match (a, b) {
-        (Some(Period::Month(ya, ma)), Some(Period::Month(yb, mb))) => ma == mb && (ya.is_none() || yb.is_none() || ya == yb),
+        (Some(Period::Month(ya, ma)), Some(Period::Month(yb, mb))) => {
+            ma == mb && (ya.is_none() || yb.is_none() || ya == yb)
+        }
         (Some(Period::Year(x)), Some(Period::Year(y))) => x == y,
         (Some(Period::Month(..) | Period::Year(_)), Some(Period::Previous)) => true,
         _ => false,

@@ -27,6 +27,9 @@ fn joins_with_of(between: &str) -> bool {
 /// ", or", "(", "or about".
 fn restates(before: &str) -> bool {
     let t = before.trim_end();
+    if t.len() > 14 {
+        return false;
+    }
     t.ends_with(", or") || t.ends_with('(') || t.ends_with("— or") || t.ends_with(", that is")
 }
 
@@ -69,18 +72,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 .rev()
                 .take_while(|&j| qs[j].sentence == share.sentence)
                 .take(super::LOOKBACK)
-                .find_map(|j| {
-                    let before = text
-                        .get(qs[j].lead_start(text)..qs[j].span.start)?
-                        .to_ascii_lowercase();
-                    let t = before.trim_end();
-                    (t.ends_with(" of the")
-                        || t.ends_with(" of")
-                        || t == "of the"
-                        || t == "of"
-                        || t.ends_with("out of"))
-                    .then_some((part_i, j))
-                })
+                .find_map(|j| super::sum::is_container(text, &qs[j]).then_some((part_i, j)))
         };
         let Some((part_i, whole_i)) = found else {
             continue;

@@ -16,7 +16,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     for c in clashes(article, false) {
         let (ca, cb) = (&claims[c.earlier], &claims[c.later]);
         let (a, b) = (&qs[c.earlier], &qs[c.later]);
-        if !sources_differ(ca, cb) || marked(article, a, b) {
+        if !sources_differ(ca, cb)
+            || marked(article, a, b)
+            || a.approx == crate::quantity::Approx::Vague
+            || b.approx == crate::quantity::Approx::Vague
+        {
             continue;
         }
         let name =

@@ -37,7 +37,7 @@ fn is_total_word(w: &str) -> bool {
 }
 
 /// Whether a figure is introduced as a whole: "Of the 120 passengers, …".
-fn is_container(text: &str, q: &Quantity) -> bool {
+pub fn is_container(text: &str, q: &Quantity) -> bool {
     let lead = text
         .get(q.lead_start(text)..q.span.start)
         .unwrap_or("")

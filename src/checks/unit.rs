@@ -85,9 +85,8 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let other = qs.iter().find(|o| {
             o.kind == Kind::Measure
                 && !std::ptr::eq(*o, q)
-                && units::unit_after(text, o.number.end).is_some_and(|u| {
-                    u.unit.code == written.unit.code && !u.unit.ambiguous
-                })
+                && units::unit_after(text, o.number.end)
+                    .is_some_and(|u| u.unit.code == written.unit.code && !u.unit.ambiguous)
         });
         if let Some(other) = other {
             let spelled = text
