@@ -214,7 +214,14 @@ fn scope(text: &str, q: &Quantity) -> Vec<String> {
     let after = text.get(q.span.end..after_end).unwrap_or("");
     let clause_end = q.span.end + after.find([',', ';', ':', '(', '.']).unwrap_or(after.len());
     let mut found: Vec<String> = Vec::new();
-    for (start, end) in [(clause_start, q.span.start), (q.span.end, clause_end)] {
+    for (k, (start, end)) in [(clause_start, q.span.start), (q.span.end, clause_end)]
+        .into_iter()
+        .enumerate()
+    {
+        // Before the figure only the last proper noun counts ("The Colombian
+        // city of Cali" is about Cali); after it, every one ("at Russian bases").
+        let keep_last_only = k == 0;
+        let mut last_before: Option<String> = None;
         let slice = text.get(start..end).unwrap_or("");
         let mut offset = start;
         for w in slice.split(' ') {
@@ -238,18 +245,36 @@ fn scope(text: &str, q: &Quantity) -> Vec<String> {
             {
                 continue;
             }
-            if !found.contains(&lower) {
+            if keep_last_only {
+                last_before = Some(lower);
+            } else if !found.contains(&lower) {
                 found.push(lower);
             }
+        }
+        if let Some(l) = last_before
+            && !found.contains(&l)
+        {
+            found.push(l);
         }
     }
     found
 }
 
+/// Whether two proper nouns name the same place or group, allowing for
+/// demonyms: "russia" and "russian", "colombia" and "colombian".
+fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    a == b || short.len() >= 5 && long.starts_with(short) && long.len() - short.len() <= 3
+}
+
 /// Whether two figures are about the same place or group: either names
 /// none, or they share one.
 pub fn same_scope(a: &Claim, b: &Claim) -> bool {
-    a.scope.is_empty() || b.scope.is_empty() || a.scope.iter().any(|x| b.scope.contains(x))
+    a.scope.is_empty()
+        || b.scope.is_empty()
+        || a.scope
+            .iter()
+            .any(|x| b.scope.iter().any(|y| same_name(x, y)))
 }
 
 /// The year a figure is for: a date right after it in its clause ("296 in

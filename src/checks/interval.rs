@@ -126,6 +126,25 @@ pub fn rounding(q: &Quantity, written: &str, percent: bool) -> Decimal {
     unit * scale / Decimal::TWO
 }
 
+/// The interval a figure states, without rounding: for comparing two written
+/// figures for the same quantity ("3,000" and "the 2,000" differ, whatever
+/// their rounding; "about 3,000" and "3,100" do not).
+pub fn stated(q: &Quantity) -> Option<Interval> {
+    let v = q.value.number()?;
+    Some(Interval {
+        low: if matches!(q.approx, Approx::LessThan | Approx::AtMost) {
+            None
+        } else {
+            q.low.or(Some(v))
+        },
+        high: if matches!(q.approx, Approx::MoreThan | Approx::AtLeast) {
+            None
+        } else {
+            q.high.or(Some(v))
+        },
+    })
+}
+
 /// The interval a written figure allows when compared with a derived one.
 pub fn of(q: &Quantity, text: &str, percent: bool, hedge: Decimal) -> Option<Interval> {
     let v = q.value.number()?;

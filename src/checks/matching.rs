@@ -4,7 +4,6 @@
 //! of earlier claims for the same head, so matching is linear in the number
 //! of quantities.
 
-use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::Article;
@@ -24,12 +23,8 @@ pub struct Clash {
 
 /// The interval of a figure in comparable units (measures in base units),
 /// keyed by what it counts (bare numbers count their claim's subject).
-fn comparable(
-    q: &Quantity,
-    claim: &crate::claims::Claim,
-    text: &str,
-) -> Option<(String, Interval)> {
-    let iv = interval::of(q, text, false, Decimal::ZERO)?;
+fn comparable(q: &Quantity, claim: &crate::claims::Claim) -> Option<(String, Interval)> {
+    let iv = interval::stated(q)?;
     match q.kind {
         Kind::Measure => {
             let u = units::lookup(q.unit.as_deref()?)?;
@@ -77,7 +72,7 @@ pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
                 .and_then(|n| n.split_whitespace().last()),
         };
         let Some(head) = head else { continue };
-        let Some((unit, iv)) = comparable(q, &claims[i], text) else {
+        let Some((unit, iv)) = comparable(q, &claims[i]) else {
             continue;
         };
         let earlier = by_head.entry(head).or_default();
@@ -86,7 +81,7 @@ pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
             if p.per != q.per || (p.approx == Approx::Vague && q.approx == Approx::Vague) {
                 continue;
             }
-            let Some((punit, piv)) = comparable(p, &claims[j], text) else {
+            let Some((punit, piv)) = comparable(p, &claims[j]) else {
                 continue;
             };
             if punit != unit {
