@@ -14,6 +14,10 @@ use crate::error::Error;
 /// The built-in rule files, by path.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
+        "rules/checks/number-style.toml",
+        include_str!("../rules/checks/number-style.toml"),
+    ),
+    (
         "rules/checks/ambiguous-unit.toml",
         include_str!("../rules/checks/ambiguous-unit.toml"),
     ),

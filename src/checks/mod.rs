@@ -18,6 +18,7 @@ pub mod rates;
 pub mod relative_date;
 pub mod share;
 pub mod source;
+pub mod style;
 pub mod sum;
 pub mod time_base;
 pub mod unit;
@@ -39,6 +40,7 @@ pub enum CheckKind {
     Vague,
     Share,
     Change,
+    Style,
     Unit,
     Combined,
     Source,
@@ -95,6 +97,7 @@ impl CheckKind {
         CheckKind::Vague,
         CheckKind::Share,
         CheckKind::Change,
+        CheckKind::Style,
         CheckKind::Unit,
         CheckKind::Combined,
         CheckKind::Source,
@@ -117,6 +120,7 @@ impl CheckKind {
             CheckKind::Vague => "vague",
             CheckKind::Share => "share",
             CheckKind::Change => "change",
+            CheckKind::Style => "number-style",
             CheckKind::Unit => "unit",
             CheckKind::Combined => "combined-category",
             CheckKind::Source => "source",
@@ -145,6 +149,7 @@ impl CheckKind {
             CheckKind::Vague => vague::PLACEHOLDERS,
             CheckKind::Share => share::PLACEHOLDERS,
             CheckKind::Change => change::PLACEHOLDERS,
+            CheckKind::Style => style::PLACEHOLDERS,
             CheckKind::Unit => unit::PLACEHOLDERS,
             CheckKind::Combined => combined::PLACEHOLDERS,
             CheckKind::Source => source::PLACEHOLDERS,
@@ -169,6 +174,7 @@ impl CheckKind {
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
             CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::Style => &[],
             CheckKind::Unit => &[],
             CheckKind::Combined => &[],
             CheckKind::Source => &[],
@@ -199,6 +205,7 @@ impl CheckKind {
             CheckKind::Vague => vague::check(article, rule, out),
             CheckKind::Share => share::check(article, rule, out),
             CheckKind::Change => change::check(article, rule, out),
+            CheckKind::Style => style::check(article, rule, out),
             CheckKind::Unit => unit::check(article, rule, out),
             CheckKind::Combined => combined::check(article, rule, out),
             CheckKind::Source => source::check(article, rule, out),
