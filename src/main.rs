@@ -86,6 +86,9 @@ struct RulesArgs {
     /// Also load rule files from this folder.
     #[arg(long)]
     rules: Option<String>,
+    /// Print the rules as the README's Markdown table.
+    #[arg(long)]
+    markdown: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -247,6 +250,10 @@ fn check(args: &CheckArgs) -> Result<u8> {
 
 fn list_rules(args: &RulesArgs) -> Result<u8> {
     let book = load_rulebook(args.rules.as_deref())?;
+    if args.markdown {
+        write_stdout(&book.markdown_table())?;
+        return Ok(0);
+    }
     let width = book.rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
     let kind_width = book
         .rules

@@ -373,6 +373,30 @@ impl Rulebook {
     pub fn get(&self, name: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.name == name)
     }
+
+    /// The rules as a Markdown table (name, kind, default severity, summary),
+    /// sorted by name: the README's rule table is this text.
+    pub fn markdown_table(&self) -> String {
+        let mut rules: Vec<&Rule> = self.rules.iter().collect();
+        rules.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut out =
+            String::from("| rule | kind | severity | what it flags |\n| --- | --- | --- | --- |\n");
+        for r in rules {
+            let severity = if r.enabled {
+                r.severity.as_str().to_string()
+            } else {
+                format!("{} (off unless selected)", r.severity.as_str())
+            };
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                r.name,
+                r.kind.name(),
+                severity,
+                r.summary.replace('|', "\\|")
+            ));
+        }
+        out
+    }
 }
 
 #[cfg(test)]

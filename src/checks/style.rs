@@ -16,7 +16,10 @@ fn large_integer(text: &str, q: &Quantity) -> Option<bool> {
     if !plain || digits.len() < 4 || matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal) {
         return None;
     }
-    if digits.len() == 4 && !written.contains(',') && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0)) {
+    if digits.len() == 4
+        && !written.contains(',')
+        && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0))
+    {
         return None;
     }
     Some(written.contains(','))
@@ -30,7 +33,10 @@ fn small_count(text: &str, q: &Quantity) -> Option<bool> {
     let v = q.value.number()?;
     let written = q.number.text(text);
     let one_word = !written.contains(' ') && !written.contains('-');
-    (v.fract().is_zero() && v >= rust_decimal::Decimal::ONE && v <= rust_decimal::Decimal::from(9) && one_word)
+    (v.fract().is_zero()
+        && v >= rust_decimal::Decimal::ONE
+        && v <= rust_decimal::Decimal::from(9)
+        && one_word)
         .then(|| written.chars().all(|c| c.is_ascii_digit()))
 }
 
@@ -38,11 +44,18 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let text = article.text;
     let qs = &article.quantities;
     let styles: [(fn(&str, &Quantity) -> Option<bool>, &str, &str); 2] = [
-        (large_integer, "with a thousands separator", "without a thousands separator"),
+        (
+            large_integer,
+            "with a thousands separator",
+            "without a thousands separator",
+        ),
         (small_count, "in digits", "in words"),
     ];
     for (classify, yes, no) in styles {
-        let marked: Vec<(&Quantity, bool)> = qs.iter().filter_map(|q| classify(text, q).map(|s| (q, s))).collect();
+        let marked: Vec<(&Quantity, bool)> = qs
+            .iter()
+            .filter_map(|q| classify(text, q).map(|s| (q, s)))
+            .collect();
         let with = marked.iter().filter(|(_, s)| *s).count();
         let without = marked.len() - with;
         if with == 0 || without == 0 {
@@ -50,8 +63,12 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         // Point at the first figure in the less common style.
         let minority = with < without;
-        let Some((q, _)) = marked.iter().find(|(_, s)| *s == minority) else { continue };
-        let Some((other, _)) = marked.iter().find(|(_, s)| *s != minority) else { continue };
+        let Some((q, _)) = marked.iter().find(|(_, s)| *s == minority) else {
+            continue;
+        };
+        let Some((other, _)) = marked.iter().find(|(_, s)| *s != minority) else {
+            continue;
+        };
         let (style, other_style) = if minority { (yes, no) } else { (no, yes) };
         let values = [
             ("figure", q.number.text(text).to_string()),
@@ -59,8 +76,13 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("style", style.to_string()),
             ("other_style", other_style.to_string()),
         ];
-        let mut d = Diagnostic::new(&rule.name, rule.severity, q.number, rule.render_message(&values))
-            .with_related(other.number, "the document's usual style");
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            q.number,
+            rule.render_message(&values),
+        )
+        .with_related(other.number, "the document's usual style");
         if let Some(help) = rule.render_help(&values) {
             d = d.with_help(help);
         }
