@@ -47,11 +47,12 @@ fn source_key(s: &str) -> String {
 /// The claims of all quantities, in the same order.
 pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::with_capacity(quantities.len());
+    let mut paragraphs = Paragraphs { text, scanned: 0, start: 0 };
     // The last named source, and the paragraph it was named in, for pronouns
     // and for sentences that continue a quote.
     let mut last_named: Option<(String, Span, usize)> = None;
     for (i, q) in quantities.iter().enumerate() {
-        let paragraph = paragraph_of(text, q.span.start);
+        let paragraph = paragraphs.start_of(q.span.start);
         let (source, source_span) = match q.attribution {
             Some(a) => {
                 let key = source_key(a.text(text));
@@ -326,11 +327,29 @@ fn is_definite(text: &str, q: &Quantity) -> bool {
     matches!(last.as_str(), "the" | "these" | "those")
 }
 
-/// The start of the paragraph holding `at` (paragraphs end at blank lines or line breaks).
-fn paragraph_of(text: &str, at: usize) -> usize {
-    text.get(..at)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1)
+/// Paragraph starts for figures in text order, found in one forward pass.
+struct Paragraphs<'t> {
+    text: &'t str,
+    /// How far the text has been scanned for line breaks.
+    scanned: usize,
+    /// The start of the paragraph holding `scanned`.
+    start: usize,
+}
+
+impl Paragraphs<'_> {
+    /// The start of the paragraph holding `at` (paragraphs end at line
+    /// breaks); `at` must not decrease between calls.
+    fn start_of(&mut self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        if at > self.scanned {
+            let bytes = &self.text.as_bytes()[self.scanned..at];
+            if let Some(i) = bytes.iter().rposition(|&b| b == b'\n') {
+                self.start = self.scanned + i + 1;
+            }
+            self.scanned = at;
+        }
+        self.start
+    }
 }
 
 /// The subject's head lemma, its modifiers, and the categories it lumps.

@@ -51,10 +51,17 @@ pub struct LineColumn {
 }
 
 /// Offsets of line starts, for converting byte offsets to lines and columns.
+/// Conversions cost O(log n) plus at most one block of text, however long the
+/// line: the index keeps running character counts every [`BLOCK`] bytes.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, chars before it, UTF-16 units before it), every BLOCK bytes.
+    marks: Vec<(usize, usize, usize)>,
 }
+
+/// Bytes between two running-count marks.
+const BLOCK: usize = 1024;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -65,7 +72,18 @@ impl LineIndex {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { starts }
+        let mut marks = vec![(0, 0, 0)];
+        let (mut chars, mut units) = (0, 0);
+        let mut next = BLOCK;
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                marks.push((i, chars, units));
+                next = i + BLOCK;
+            }
+            chars += 1;
+            units += c.len_utf16();
+        }
+        LineIndex { starts, marks }
     }
 
     /// The 0-based line holding byte `offset`.
@@ -81,13 +99,23 @@ impl LineIndex {
         self.starts.get(line).copied().unwrap_or(0)
     }
 
+    /// Characters and UTF-16 units before byte `offset` in the whole text.
+    fn counts(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let k = match self.marks.binary_search_by_key(&offset, |m| m.0) {
+            Ok(k) => k,
+            Err(k) => k.saturating_sub(1),
+        };
+        let (at, chars, units) = self.marks[k];
+        let rest = text.get(at..offset).unwrap_or("");
+        (chars + rest.chars().count(), units + rest.chars().map(char::len_utf16).sum::<usize>())
+    }
+
     /// 1-based line and character column of a byte offset.
     pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let column = text
-            .get(start..offset.min(text.len()))
-            .map_or(0, |s| s.chars().count());
+        let column = self.counts(text, offset).0 - self.counts(text, start).0;
         LineColumn {
             line: line + 1,
             column: column + 1,
@@ -98,10 +126,7 @@ impl LineIndex {
     pub fn line_utf16(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let column = text
-            .get(start..offset.min(text.len()))
-            .map_or(0, |s| s.chars().map(char::len_utf16).sum());
-        (line, column)
+        (line, self.counts(text, offset).1 - self.counts(text, start).1)
     }
 }
 
@@ -124,6 +149,18 @@ mod tests {
             LineColumn { line: 2, column: 9 }
         );
         assert_eq!(index.line_utf16("😀x", "😀".len()), (0, 2));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_a_direct_count() {
+        let line = "é“x” 3,000 😀 ".repeat(400);
+        let index = LineIndex::new(&line);
+        for (offset, _) in line.char_indices().step_by(37) {
+            let direct = line[..offset].chars().count() + 1;
+            assert_eq!(index.line_column(&line, offset).column, direct);
+            let utf16: usize = line[..offset].chars().map(char::len_utf16).sum();
+            assert_eq!(index.line_utf16(&line, offset), (0, utf16));
+        }
     }
 
     #[test]
