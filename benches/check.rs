@@ -45,7 +45,8 @@ static NEWS: LazyLock<(PathBuf, Vec<String>)> = LazyLock::new(|| {
     (dir, articles)
 });
 
-static RULES: LazyLock<Rulebook> = LazyLock::new(|| Rulebook::builtin().expect("built-in rules load"));
+static RULES: LazyLock<Rulebook> =
+    LazyLock::new(|| Rulebook::builtin().expect("built-in rules load"));
 
 /// Every news article, one `check` call each, every default rule.
 #[divan::bench(sample_count = 10, sample_size = 1)]

@@ -47,7 +47,11 @@ fn source_key(s: &str) -> String {
 /// The claims of all quantities, in the same order.
 pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::with_capacity(quantities.len());
-    let mut paragraphs = Paragraphs { text, scanned: 0, start: 0 };
+    let mut paragraphs = Paragraphs {
+        text,
+        scanned: 0,
+        start: 0,
+    };
     // The last named source, and the paragraph it was named in, for pronouns
     // and for sentences that continue a quote.
     let mut last_named: Option<(String, Span, usize)> = None;
@@ -125,35 +129,19 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
     }
     let lex = &*crate::lexicon::FRAMES;
     let frame_of = |w: &str| -> Option<String> {
-        let l = w.to_lowercase();
-        match lex.class_of.get(&l) {
+        let lower = crate::extract::words::Lower::new(w)?;
+        let l = lower.as_str();
+        match lex.class_of.get(l) {
             Some(class) => Some(class.clone()),
-            None if lex.ignore.contains(&l) => None,
-            None if l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing")) => Some(l),
+            None if lex.ignore.contains(l) => None,
+            None if l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing")) => Some(l.to_string()),
             None => None,
         }
     };
-    let words = |s: &'_ str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphabetic() && c != ',')
-            .flat_map(|w| {
-                // Keep commas as their own tokens: they bound clauses.
-                let mut parts = Vec::new();
-                for (k, piece) in w.split(',').enumerate() {
-                    if k > 0 {
-                        parts.push(",".to_string());
-                    }
-                    if piece.len() > 2 {
-                        parts.push(piece.to_string());
-                    }
-                }
-                parts
-            })
-            .collect()
-    };
     let mut out: Vec<String> = Vec::new();
     // The nearest frame word before the figure, within its clause.
-    for w in words(text.get(lo..q.span.start.max(lo)).unwrap_or(""))
-        .iter()
+    for w in frame_words(text.get(lo..q.span.start.max(lo)).unwrap_or(""))
+        .into_iter()
         .rev()
     {
         if w == "," {
@@ -175,24 +163,23 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
         }
     }
     // The figure's own noun phrase can carry the frame ("1,200 deaths").
-    for w in words(q.noun.map_or("", |n| n.text(text))) {
-        if let Some(f) = frame_of(&w)
+    for w in frame_words(q.noun.map_or("", |n| n.text(text))) {
+        if let Some(f) = frame_of(w)
             && !out.contains(&f)
         {
             out.push(f);
         }
     }
     // Words right after it, up to the end of its clause ("homes lost to the fire").
-    for w in words(text.get(q.span.end.min(hi)..hi).unwrap_or("")) {
+    for w in frame_words(text.get(q.span.end.min(hi)..hi).unwrap_or("")) {
         if w == ","
-            || matches!(
-                w.to_lowercase().as_str(),
-                "and" | "but" | "which" | "who" | "while" | "whereas"
-            )
+            || ["and", "but", "which", "who", "while", "whereas"]
+                .iter()
+                .any(|b| w.eq_ignore_ascii_case(b))
         {
             break;
         }
-        if let Some(f) = frame_of(&w)
+        if let Some(f) = frame_of(w)
             && !out.contains(&f)
         {
             out.push(f);
@@ -276,6 +263,32 @@ pub fn same_scope(a: &Claim, b: &Claim) -> bool {
         || a.scope
             .iter()
             .any(|x| b.scope.iter().any(|y| same_name(x, y)))
+}
+
+/// Words longer than two letters, and commas (they bound clauses).
+fn frame_words(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(st) = start.take()
+            && i - st > 2
+        {
+            out.push(&s[st..i]);
+        }
+        if c == ',' {
+            out.push(",");
+        }
+    }
+    if let Some(st) = start
+        && s.len() - st > 2
+    {
+        out.push(&s[st..]);
+    }
+    out
 }
 
 /// The year a figure is for: a date right after it in its clause ("296 in

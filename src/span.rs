@@ -108,7 +108,10 @@ impl LineIndex {
         };
         let (at, chars, units) = self.marks[k];
         let rest = text.get(at..offset).unwrap_or("");
-        (chars + rest.chars().count(), units + rest.chars().map(char::len_utf16).sum::<usize>())
+        (
+            chars + rest.chars().count(),
+            units + rest.chars().map(char::len_utf16).sum::<usize>(),
+        )
     }
 
     /// 1-based line and character column of a byte offset.
@@ -126,7 +129,10 @@ impl LineIndex {
     pub fn line_utf16(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        (line, self.counts(text, offset).1 - self.counts(text, start).1)
+        (
+            line,
+            self.counts(text, offset).1 - self.counts(text, start).1,
+        )
     }
 }
 
