@@ -31,19 +31,6 @@ pub fn parse_iso_date(s: &str) -> Result<jiff::civil::Date, Error> {
         .map_err(|_| Error::BadDate(s.to_string()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn iso_dates() {
-        assert!(parse_iso_date("2024-10-23").is_ok());
-        assert!(parse_iso_date("2024-02-30").is_err());
-        assert!(parse_iso_date("2024-1-3").is_err());
-        assert!(parse_iso_date("yesterday").is_err());
-    }
-}
-
 /// A TOML error in one line: "line 3: missing field `severity`".
 pub fn toml_message(text: &str, e: &toml::de::Error) -> String {
     match e.span() {
@@ -55,5 +42,18 @@ pub fn toml_message(text: &str, e: &toml::de::Error) -> String {
             format!("line {line}: {}", e.message())
         }
         None => e.message().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert!(parse_iso_date("2024-10-23").is_ok());
+        assert!(parse_iso_date("2024-02-30").is_err());
+        assert!(parse_iso_date("2024-1-3").is_err());
+        assert!(parse_iso_date("yesterday").is_err());
     }
 }

@@ -291,7 +291,7 @@ fn compare_percent_of(
     if old.low.is_none_or(|l| l <= Decimal::ZERO) {
         return;
     }
-    let rel = di.div(old).scale(Decimal::ONE_HUNDRED);
+    let rel = di.divided_by(old).scale(Decimal::ONE_HUNDRED);
     if rel.overlaps(pi) {
         return;
     }

@@ -185,7 +185,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ) else {
                 continue;
             };
-            let ratio = si.div(oi);
+            let ratio = si.divided_by(oi);
             let (lo, hi) = hedge_of(&hedge_words);
             let mut claimed = Interval {
                 low: lo.map(|l| l * factor),
@@ -272,20 +272,21 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Where a comparison phrase starts: at its hedge ("more than triple",
+/// "nearly double"), else at the multiplier word itself.
 fn phrase_start(text: &str, floor: usize, end: usize, hedge: &[String], word: &str) -> usize {
     let slice = text.get(floor..end).unwrap_or("").to_lowercase();
-    let first = hedge
-        .iter()
-        .rev()
-        .take(2)
-        .last()
-        .map_or(word, String::as_str);
-    let first = if hedge.len() >= 2 && hedge[hedge.len() - 1] == "than" {
-        &hedge[hedge.len() - 2]
-    } else {
-        first
+    let n = hedge.len();
+    let first = match hedge.last().map(String::as_str) {
+        Some("than") if n >= 2 => hedge[n - 2].as_str(),
+        Some(w @ ("nearly" | "almost" | "about" | "roughly" | "around" | "over" | "under")) => w,
+        _ => word,
     };
-    slice.find(first).map_or(floor, |i| floor + i)
+    let multiplier = slice.rfind(word).unwrap_or(slice.len());
+    slice[..multiplier]
+        .rfind(first)
+        .or_else(|| slice.rfind(word))
+        .map_or(floor, |i| floor + i)
 }
 
 fn phrase_end(text: &str, start: usize, word: &str) -> usize {

@@ -133,7 +133,7 @@ fn clock(
     }
     // "1:30 p.m. PST (20:30 UTC)" in August: the conversion is right for
     // daylight time; the label is what is wrong, and that is reported once.
-    let daylight = |q: &Quantity| in_daylight(article, q).then_some(60).unwrap_or(0);
+    let daylight = |q: &Quantity| if in_daylight(article, q) { 60 } else { 0 };
     if (minutes(ta) - oa - daylight(a) + ob + daylight(b)).rem_euclid(24 * 60) == minutes(tb) {
         return;
     }

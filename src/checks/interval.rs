@@ -33,19 +33,8 @@ impl Interval {
         !below && !above
     }
 
-    /// Multiplies two intervals of non-negative numbers.
-    pub fn mul(self, other: Interval) -> Interval {
-        Interval {
-            low: self.low.zip(other.low).and_then(|(a, b)| a.checked_mul(b)),
-            high: self
-                .high
-                .zip(other.high)
-                .and_then(|(a, b)| a.checked_mul(b)),
-        }
-    }
-
     /// Divides two intervals of positive numbers.
-    pub fn div(self, other: Interval) -> Interval {
+    pub fn divided_by(self, other: Interval) -> Interval {
         Interval {
             low: self.low.zip(other.high).and_then(|(a, b)| a.checked_div(b)),
             high: self.high.zip(other.low).and_then(|(a, b)| a.checked_div(b)),

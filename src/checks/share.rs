@@ -91,7 +91,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         ) else {
             continue;
         };
-        let derived: Interval = pi.div(wi).scale(Decimal::ONE_HUNDRED);
+        let derived: Interval = pi.divided_by(wi).scale(Decimal::ONE_HUNDRED);
         if derived.overlaps(si) {
             continue;
         }

@@ -6,6 +6,9 @@ use crate::diagnostic::Diagnostic;
 use crate::quantity::{Kind, Quantity};
 use crate::rulebook::Rule;
 
+/// Sorts a figure into one of two styles (`Some(true)`, `Some(false)`), or `None`.
+type Classify = fn(&str, &Quantity) -> Option<bool>;
+
 pub const PLACEHOLDERS: &[&str] = &["figure", "other", "style", "other_style"];
 
 /// Whether a figure is a plain integer of at least four digits, not a year.
@@ -43,7 +46,7 @@ fn small_count(text: &str, q: &Quantity) -> Option<bool> {
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let text = article.text;
     let qs = &article.quantities;
-    let styles: [(fn(&str, &Quantity) -> Option<bool>, &str, &str); 2] = [
+    let styles: [(Classify, &str, &str); 2] = [
         (
             large_integer,
             "with a thousands separator",
