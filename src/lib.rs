@@ -6,6 +6,7 @@
 
 pub mod checks;
 pub mod claims;
+pub mod dateline;
 pub mod decimal;
 pub mod diagnostic;
 pub mod error;

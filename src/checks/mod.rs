@@ -255,19 +255,22 @@ pub struct CheckOptions {
 
 /// Checks `text` with the rules of `book`; findings in order of position.
 pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnostic> {
-    let quantities = extract(
+    let mut quantities = extract(
         text,
         &Options {
             document_date: options.document_date,
         },
     );
+    // Without --date, the article's own dateline or front matter dates it.
+    let mut document_date = options.document_date;
+    if document_date.is_none()
+        && let Some(d) = crate::dateline::find(text, &quantities)
+    {
+        document_date = Some(d);
+        quantities = extract(text, &Options { document_date });
+    }
     let facts = options.facts.as_deref().map(|f| {
-        let quantities = extract(
-            f,
-            &Options {
-                document_date: options.document_date,
-            },
-        );
+        let quantities = extract(f, &Options { document_date });
         let claims = claims(f, &quantities);
         Facts {
             text: f,
@@ -280,7 +283,7 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
         text,
         claims,
         quantities,
-        document_date: options.document_date,
+        document_date,
         facts,
     };
     let mut out = Vec::new();

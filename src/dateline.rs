@@ -1,0 +1,94 @@
+//! The article's own date, when the text carries one: `date:` in Markdown
+//! front matter, or a dateline that opens the story ("WASHINGTON, Oct. 23,
+//! 2024 (Reuters) -", "April 27, 2005 Boeing has secured …").
+
+use crate::quantity::{Kind, Quantity, Value};
+
+/// How far into a paragraph a dateline may start, in bytes.
+const DATELINE_REACH: usize = 60;
+
+/// The date in YAML front matter: a `date:` line between `---` fences.
+fn front_matter(text: &str) -> Option<jiff::civil::Date> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    for line in rest.lines() {
+        let line = line.trim();
+        if line == "---" || line == "..." {
+            break;
+        }
+        if let Some(value) = line.strip_prefix("date:") {
+            let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+            return value
+                .get(..10)
+                .and_then(|d| crate::error::parse_iso_date(d).ok());
+        }
+    }
+    None
+}
+
+/// The date of the article: front matter, else the first full, written date
+/// that opens one of the first paragraphs and is followed by a dash, an
+/// agency in parentheses, or the story itself.
+pub fn find(text: &str, quantities: &[Quantity]) -> Option<jiff::civil::Date> {
+    if let Some(d) = front_matter(text) {
+        return Some(d);
+    }
+    quantities
+        .iter()
+        .take_while(|q| q.span.start < 600)
+        .find_map(|q| {
+            let (Kind::Date, Value::Date(Some(d))) = (&q.kind, &q.value) else {
+                return None;
+            };
+            if q.date.relative {
+                return None;
+            }
+            let date = d.civil()?;
+            let line_start = text.get(..q.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+            let lead = text.get(line_start..q.span.start)?;
+            // "WASHINGTON, " or nothing before the date.
+            let opens = q.span.start - line_start <= DATELINE_REACH
+                && lead.trim().trim_end_matches(',').chars().all(|c| {
+                    c.is_uppercase() || c.is_whitespace() || c == '.' || c == '-' || c == '\''
+                });
+            let after = text.get(q.span.end..)?.trim_start();
+            let closes = after.starts_with(['-', '—', '–', '(', ':'])
+                || after.starts_with(|c: char| c.is_uppercase()) && lead.trim().is_empty();
+            (opens && closes).then_some(date)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Options, extract};
+
+    fn date_of(text: &str) -> Option<String> {
+        find(text, &extract(text, &Options::default())).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            date_of("WASHINGTON, Oct. 23, 2024 (Reuters) - Kirby said"),
+            Some("2024-10-23".into())
+        );
+        assert_eq!(
+            date_of("Boeing deals\n\nApril 27, 2005 Boeing has secured two orders."),
+            Some("2005-04-27".into())
+        );
+        assert_eq!(
+            date_of("---\ntitle: x\ndate: 2024-06-05\n---\nText."),
+            Some("2024-06-05".into())
+        );
+        assert_eq!(
+            date_of("The summit opened on Oct. 23, 2024 in Brussels."),
+            None
+        );
+        assert_eq!(
+            date_of("Kirby said on Wednesday that 3,000 soldiers arrived."),
+            None
+        );
+    }
+}
