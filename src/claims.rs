@@ -215,6 +215,13 @@ fn scope(text: &str, q: &Quantity) -> Vec<String> {
         for w in slice.split(' ') {
             let at = offset;
             offset += w.len() + 1;
+            // Most words start in lower case: skip them before trimming.
+            if w.as_bytes()
+                .first()
+                .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                continue;
+            }
             let word = w.trim_matches(|c: char| !c.is_alphanumeric());
             let Some(first) = word.chars().next() else {
                 continue;
@@ -421,16 +428,21 @@ fn label_before(text: &str, q: &Quantity) -> Option<String> {
     if !matches!(q.kind, Kind::Number | Kind::Count) {
         return None;
     }
-    let word = q.lead(text).split_whitespace().last()?.to_lowercase();
+    let word = q.lead(text).split_whitespace().last()?;
+    let lower = crate::extract::words::Lower::new(word)?;
     crate::lexicon::SUBJECTS
         .labels
-        .contains(&word)
-        .then_some(word)
+        .contains(lower.as_str())
+        .then(|| lower.as_str().to_string())
 }
 
 /// "estimated the crowd at 12,000", "put the toll at 45": the object of an
 /// estimate, for a bare figure after "at".
 fn estimated_object(text: &str, q: &Quantity) -> Option<String> {
+    let lead = q.lead(text).trim_end();
+    if !(lead.ends_with(" at") || lead.ends_with(" At")) {
+        return None;
+    }
     let words: Vec<String> = q
         .lead(text)
         .split(|c: char| !c.is_alphanumeric())
@@ -529,6 +541,15 @@ fn is_level_verb(w: &str) -> bool {
 /// level verb: "Road deaths in Victoria rose to 296" → ["road", "deaths"].
 fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
     let before = q.lead(text);
+    // Cheap test first: a level verb among the last few words.
+    let near_verb = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| crate::extract::words::Lower::new(w).is_some_and(|l| is_level_verb(l.as_str())));
+    if !near_verb {
+        return Vec::new();
+    }
     let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
     let words: Vec<String> = before[clause_start..]
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
