@@ -67,19 +67,21 @@ fn continues(text: &str, from: usize, to: usize) -> bool {
     if between.len() > 60 || between.contains(['.', ';', ':', '(', ')', '\n']) {
         return false;
     }
-    let trimmed = between.trim_end();
-    let joined = trimmed.ends_with(',') || trimmed.ends_with(" and") || trimmed == "and";
+    // A separator, before or after each part's label: "1,450 in February and
+    // 1,800 …", "…, drugs for 27%, and buildings for 21%".
+    let trimmed = between.trim();
+    let joined = trimmed.contains(',') || trimmed.contains(" and ") || trimmed.ends_with(" and") || trimmed.starts_with("and ") || trimmed == "and";
     joined && !words_between(text, from, to).iter().any(|w| breaks_list(w))
 }
 
 /// Indexes of the list of figures that `first` starts, if it has two or more
-/// parts. `same` decides whether a later figure can be a part of the same
-/// list as the first one.
+/// parts. `same(first, previous, next)` decides whether a later figure can be
+/// the next part of the list.
 pub fn list_from(
     text: &str,
     qs: &[Quantity],
     first: usize,
-    same: impl Fn(&Quantity, &Quantity) -> bool,
+    same: impl Fn(&Quantity, &Quantity, &Quantity) -> bool,
 ) -> Vec<usize> {
     let mut parts = vec![first];
     let mut last = first;
@@ -90,7 +92,7 @@ pub fn list_from(
             k += 1;
             continue;
         }
-        if !same(&qs[first], q) || !continues(text, qs[last].span.end, q.span.start) {
+        if !same(&qs[first], &qs[last], q) || !continues(text, qs[last].span.end, q.span.start) {
             break;
         }
         parts.push(k);

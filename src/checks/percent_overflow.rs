@@ -76,9 +76,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             i += 1;
             continue;
         }
-        let parts = list_from(text, qs, i, |first, q| {
-            let between = super::words_between(text, first.span.end, q.span.start);
-            if between.iter().any(|w| {
+        let parts = list_from(text, qs, i, |first, previous, q| {
+            // A share followed by its own target ("58% for X and 54% for Y",
+            // "74.9% in the first round") is a share of another whole.
+            let between = super::words_between(text, previous.span.end, q.span.start);
+            if between.first().is_some_and(|w| {
                 matches!(
                     w.as_str(),
                     "for" | "in" | "at" | "among" | "from" | "to" | "on" | "per" | "each"

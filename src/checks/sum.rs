@@ -78,7 +78,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             i += 1;
             continue;
         }
-        let parts = list_from(text, qs, i, same_kind);
+        let parts = list_from(text, qs, i, |first, _, q| same_kind(first, q));
         if parts.len() < 2 {
             i += 1;
             continue;
@@ -142,6 +142,17 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
         let marked = t.marker.is_some_and(|m| m.role == MarkerRole::Total);
         if before.iter().any(|w| is_total_word(w)) || marked {
             return Some((n, Whole::StatedAfter));
+        }
+    }
+    // "212 people …, of whom 146 were passengers and 71 were crew": the part
+    // marker points back to the whole before it.
+    if first.marker.is_some_and(|m| m.role == MarkerRole::Part) {
+        let whole = (0..parts[0])
+            .rev()
+            .take_while(|&w| qs[w].sentence == first.sentence)
+            .find(|&w| compatible(&qs[w]) && qs[w].kind != Kind::Number);
+        if let Some(w) = whole {
+            return Some((w, Whole::Container));
         }
     }
     // "Of the 120 passengers, 70 … and 60 …".
