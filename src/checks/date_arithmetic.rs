@@ -15,8 +15,10 @@ use crate::span::Span;
 pub const PLACEHOLDERS: &[&str] = &["interval", "from", "to", "actual"];
 
 /// A date written out in full (relative dates name another event's day).
-fn full_date(q: &Quantity) -> Option<Date> {
-    if q.date.relative {
+fn full_date(q: &Quantity, text: &str) -> Option<Date> {
+    // A relative date counts when its day is written ("on 9 June", year
+    // inferred), not when it is only a weekday or "yesterday".
+    if q.date.relative && !q.span.text(text).contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
     match (&q.kind, &q.value) {
@@ -70,12 +72,12 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 .rev()
                 .take_while(|q| q.sentence == d.sentence)
                 .take(super::LOOKBACK)
-                .find(|q| full_date(q).is_some());
+                .find(|q| full_date(q, text).is_some());
             let d2 = qs[i + 1..]
                 .iter()
                 .take_while(|q| q.sentence == d.sentence)
                 .take(super::LOOKBACK)
-                .find(|q| full_date(q).is_some());
+                .find(|q| full_date(q, text).is_some());
             (d1, d2)
         } else if prev == Some("after") {
             // "landed on D1, after 94 days in orbit"; the start date nearby.
@@ -84,14 +86,14 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 .rev()
                 .take_while(|q| q.sentence == d.sentence)
                 .take(super::LOOKBACK)
-                .find(|q| full_date(q).is_some());
+                .find(|q| full_date(q, text).is_some());
             let d2 = d1.and_then(|d1| {
                 qs[super::around(qs.len(), i, super::LOOKBACK)]
                     .iter()
                     .filter(|q| {
                         q.sentence != d.sentence
-                            && full_date(q).is_some()
-                            && full_date(q) < full_date(d1)
+                            && full_date(q, text).is_some()
+                            && full_date(q, text) < full_date(d1, text)
                     })
                     .filter(|q| q.sentence.start.abs_diff(d.sentence.start) < 600)
                     .min_by_key(|q| q.sentence.start.abs_diff(d.sentence.start))
@@ -103,7 +105,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let (Some(later), Some(earlier)) = (later, earlier) else {
             continue;
         };
-        let (Some(a), Some(b)) = (full_date(later), full_date(earlier)) else {
+        let (Some(a), Some(b)) = (full_date(later, text), full_date(earlier, text)) else {
             continue;
         };
         // `Date::until` counts in days by default.

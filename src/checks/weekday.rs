@@ -26,7 +26,9 @@ fn index(w: Weekday) -> usize {
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     for q in &article.quantities {
-        if q.kind != Kind::Date || q.date.relative {
+        // A written day and month count even when the year was inferred
+        // ("Monday 18 February"); a bare weekday resolves to itself.
+        if q.kind != Kind::Date || q.date.relative && !q.span.text(article.text).contains(|c: char| c.is_ascii_digit()) {
             continue;
         }
         let (Some(claimed), Value::Date(Some(d))) = (q.date.weekday, &q.value) else {
