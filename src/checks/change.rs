@@ -45,8 +45,9 @@ fn role(
     prev: Option<(Role, &Quantity)>,
 ) -> Option<(Role, i8)> {
     let text = article.text;
-    let before = words_before(text, q.sentence.start, q.span.start, 3);
+    let before = words_before(text, q.sentence.start, q.span.start, 5);
     let last = before.last().map(String::as_str);
+    let second_last = before.len().checked_sub(2).map(|i| before[i].as_str());
     let after = super::words_between(text, q.span.end, (q.span.end + 24).min(q.sentence.end));
     let next = after.first().map(String::as_str);
     let dir_before = before.iter().rev().find_map(|w| change_word(w));
@@ -57,12 +58,28 @@ fn role(
     if last == Some("from") {
         return Some((Role::From, 0));
     }
-    if is_percent {
+    // "closed at 7,912.4": the new level; "from Friday's close of 7,701.9": the old.
+    if last == Some("at")
+        && second_last.is_some_and(|w| matches!(w, "closed" | "ended" | "finished" | "settled" | "stood" | "stands" | "reached"))
+    {
+        return Some((Role::To, 0));
+    }
+    if last == Some("of")
+        && second_last.is_some_and(|w| matches!(w, "close" | "level" | "total" | "figure"))
+        && before.iter().any(|w| w == "from")
+    {
+        return Some((Role::From, 0));
+    }
+    // "fell by a third": a fraction in words is a relative change.
+    let fraction = q.kind == Kind::Number
+        && !q.written.digits
+        && q.value.number().is_some_and(|v| v > Decimal::ZERO && v < Decimal::ONE);
+    if is_percent || fraction {
         // "up 140% since 2003": a change over another base.
         if after
             .iter()
             .take(3)
-            .any(|w| matches!(w.as_str(), "since" | "over" | "compared" | "from"))
+            .any(|w| matches!(w.as_str(), "since" | "over" | "compared"))
         {
             return None;
         }
@@ -163,6 +180,11 @@ fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut
         return;
     };
     let to = to.1;
+    if let Some((_, from)) = from
+        && same_unit(from, to)
+    {
+        factor(article, rule, qs, from, to, out);
+    }
     let pct = find(Role::Percent).map(|x| x.1);
     let abs = find(Role::Absolute).map(|x| x.1).filter(|a| {
         same_unit(a, to)
@@ -177,7 +199,7 @@ fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut
             return;
         };
         if let Some(p) = pct
-            && let Some(pi) = iv(p)
+            && let Some(pi) = percent_interval(p, text, hedge)
         {
             // (A - B) / B, as a magnitude.
             let diff = Interval {
@@ -261,7 +283,7 @@ fn compare_percent_of(
     let text = article.text;
     let hedge = rule.number("hedge");
     let (Some(pi), Some(di)) = (
-        interval::of(pct, text, true, hedge),
+        percent_interval(pct, text, hedge),
         interval::of(abs, text, true, hedge),
     ) else {
         return;
@@ -313,6 +335,75 @@ fn compare_percent_of(
         format!("{}%", render(actual)),
         out,
     );
+}
+
+/// Words that state a change as a factor.
+fn factor_word(w: &str) -> Option<Decimal> {
+    Some(match w {
+        "halved" | "halving" => Decimal::new(5, 1),
+        "doubled" | "doubling" => Decimal::TWO,
+        "tripled" | "trebled" | "tripling" => Decimal::from(3),
+        "quadrupled" => Decimal::from(4),
+        _ => return None,
+    })
+}
+
+/// "has halved, falling from 11,600 to 8,900": a factor stated with both levels.
+fn factor(article: &Article<'_>, rule: &Rule, clause: &[Quantity], from: &Quantity, to: &Quantity, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let Some(first) = clause.first() else { return };
+    // The clause's text up to its last figure, from the start of its lead.
+    let start = first.lead_start(text);
+    let end = clause.last().map_or(first.span.end, |q| q.span.end);
+    let region = text.get(start..end).unwrap_or("");
+    let mut found = None;
+    let mut offset = start;
+    for w in region.split(|c: char| !c.is_alphanumeric()) {
+        let at = offset;
+        offset += w.len() + 1;
+        if let Some(k) = crate::extract::words::Lower::new(w).and_then(|l| factor_word(l.as_str())) {
+            found = Some((k, crate::span::Span::new(at, at + w.len())));
+        }
+    }
+    let Some((k, span)) = found else { return };
+    // No clause break between the factor word and the levels.
+    if clause_break(text, span.end, from.span.start.min(to.span.start)) {
+        return;
+    }
+    let hedge = rule.number("hedge");
+    let (Some(a), Some(b)) = (interval::of(to, text, false, hedge), interval::of(from, text, false, hedge)) else {
+        return;
+    };
+    let ratio = a.divided_by(b);
+    let slack = rule.number("factor_tolerance");
+    let claimed = Interval::point(k).widen(slack);
+    if ratio.overlaps(claimed) {
+        return;
+    }
+    let (Some(av), Some(bv)) = (to.value.number(), from.value.number()) else { return };
+    let actual = av.checked_div(bv).unwrap_or_default().round_dp(2);
+    let values = [
+        ("change", span.text(text).to_string()),
+        ("others", format!("from {} to {}", from.number.text(text), to.number.text(text))),
+        ("actual", format!("a factor of {}", render(actual))),
+    ];
+    let mut d = Diagnostic::new(&rule.name, rule.severity, span, rule.render_message(&values))
+        .with_related(from.span, "from")
+        .with_related(to.span, "to");
+    if let Some(help) = rule.render_help(&values) {
+        d = d.with_help(help);
+    }
+    out.push(d);
+}
+
+/// A relative change as a percentage interval: "6.2%" as written (rounded to
+/// its last digit), "a third" as 33.3% give or take a tenth — fractions in
+/// words are round by nature.
+fn percent_interval(q: &Quantity, text: &str, hedge: Decimal) -> Option<Interval> {
+    if q.kind == Kind::Percent {
+        return interval::of(q, text, true, hedge);
+    }
+    Some(interval::of(q, text, false, hedge)?.scale(Decimal::ONE_HUNDRED).widen(Decimal::new(1, 1)))
 }
 
 /// A change in percentage points or basis points between two percentages.

@@ -173,7 +173,7 @@ impl CheckKind {
             | CheckKind::Increment
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
-            CheckKind::Change => &[("hedge", Param::Number("0"))],
+            CheckKind::Change => &[("hedge", Param::Number("0")), ("factor_tolerance", Param::Number("0.1"))],
             CheckKind::Style => &[],
             CheckKind::Unit => &[],
             CheckKind::Combined => &[],
