@@ -108,8 +108,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let (Some(a), Some(b)) = (full_date(later, text), full_date(earlier, text)) else {
             continue;
         };
-        // `Date::until` counts in days by default.
-        let Ok(span) = b.until(a) else { continue };
+        // The gap between the two dates, whichever is written first
+        // ("three days later, on 9 June" names the later date after the
+        // interval); `Date::until` counts in days by default.
+        let (earlier, later) = if a < b { (later, earlier) } else { (earlier, later) };
+        let Ok(span) = a.min(b).until(a.max(b)) else { continue };
         let days = f64::from(span.get_days());
         let Some((lo, hi)) = allowed_days(d, slack) else {
             continue;
