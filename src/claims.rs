@@ -37,10 +37,190 @@ fn is_pronoun(s: &str) -> bool {
     matches!(s, "he" | "she" | "they" | "it" | "we" | "i")
 }
 
+/// How many words a source phrase may have.
+const SOURCE_WORDS: usize = 9;
+
+/// The source a sentence attributes its figures to, as a phrase: "according
+/// to the Madrid tenants' union" → "the Madrid tenants' union"; "A
+/// spokeswoman for the Cluj children's hospital said" → its subject; "…,”
+/// said John Kirby" → "John Kirby".
+pub fn sentence_source(text: &str, sentence: Span) -> Option<Span> {
+    let s = text.get(sentence.start..sentence.end)?;
+    // Long sentences are read only near their start, like the rules' leads.
+    let mut cut = s.len().min(crate::quantity::LEAD_BYTES * 2);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let s = &s[..cut];
+    let markers = &*crate::lexicon::MARKERS;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut verb: Option<(usize, usize)> = None;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let end = crate::extract::words::word_end(s, i);
+        if let Some(lower) = crate::extract::words::Lower::new(&s[i..end]) {
+            let w = lower.as_str();
+            if markers.before_source.starts_with_word(w)
+                && let Some((e, _)) = markers.before_source.match_at(s, i)
+            {
+                return phrase_after(s, e, SOURCE_WORDS)
+                    .map(|p| Span::new(sentence.start + p.start, sentence.start + p.end));
+            }
+            // Verbs of saying are written in lower case ("the United States"
+            // is no "states").
+            if verb.is_none()
+                && bytes[i].is_ascii_lowercase()
+                && markers.verbs.starts_with_word(w)
+                && let Some((e, _)) = markers.verbs.match_at(s, i)
+            {
+                verb = Some((i, e));
+            }
+        }
+        i = end.max(i + 1);
+    }
+    let (vs, ve) = verb?;
+    // "X said …", else "…, said X" (a short name after the verb).
+    let subject = phrase_before(s, vs).or_else(|| phrase_after(s, ve, 5))?;
+    let phrase = &s[subject.start..subject.end];
+    if !names_a_source(phrase) {
+        return None;
+    }
+    Some(Span::new(
+        sentence.start + subject.start,
+        sentence.start + subject.end,
+    ))
+}
+
+/// Whether a phrase can name a source: a proper name, or a noun for people or
+/// bodies that speak ("officials", "a spokeswoman", "the agency").
+fn names_a_source(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let capital = words.iter().enumerate().any(|(k, w)| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !(k == 0 && matches!(*w, "The" | "A" | "An"))
+    });
+    let noun = words.iter().any(|w| {
+        let l = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        matches!(
+            l.as_str(),
+            "official"
+                | "officials"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "agency"
+                | "ministry"
+                | "government"
+                | "police"
+                | "organisers"
+                | "organizers"
+                | "union"
+                | "directorate"
+                | "authorities"
+                | "authority"
+                | "department"
+                | "office"
+                | "governor"
+                | "minister"
+                | "mayor"
+                | "president"
+                | "survey"
+                | "institute"
+                | "report"
+                | "figures"
+                | "data"
+                | "statistics"
+                | "researchers"
+                | "analysts"
+                | "experts"
+                | "he"
+                | "she"
+                | "they"
+                | "company"
+                | "commission"
+                | "council"
+                | "committee"
+                | "court"
+                | "service"
+                | "army"
+                | "military"
+                | "hospital"
+                | "group"
+                | "operator"
+                | "board"
+                | "bank"
+                | "regulator"
+                | "prosecutors"
+                | "investigators"
+                | "witnesses"
+                | "residents"
+                | "sources"
+                | "media"
+        )
+    });
+    capital || noun
+}
+
+/// The noun phrase that ends right before `at`, back to a clause boundary.
+fn phrase_before(s: &str, at: usize) -> Option<Span> {
+    let head = s.get(..at)?;
+    let mark = head.rfind([',', ';', '"', '“', '”', '(', ':']);
+    let boundary = mark.map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let mut start = boundary;
+    // Start after "that" ("officials said that …" is handled by the verb).
+    if let Some(k) = head[boundary..].rfind(" that ") {
+        start = boundary + k + 6;
+    }
+    let mut phrase = head[start..].trim();
+    // "Richard Blanchette, a spokesman for NATO, said": the appositive names
+    // the speaker when nothing stands between the comma and the verb.
+    if phrase.is_empty()
+        && let Some(m) = mark
+    {
+        let before = &head[..m];
+        start = before
+            .rfind([',', ';', '"', '“', '”', '(', ':'])
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        phrase = head[start..m].trim();
+    }
+    let words = phrase.split_whitespace().count();
+    if words == 0 || words > SOURCE_WORDS || phrase.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let offset = start + (head[start..].len() - head[start..].trim_start().len());
+    Some(Span::new(offset, offset + phrase.len()))
+}
+
+/// The phrase that starts after `at`, to the end of its clause.
+fn phrase_after(s: &str, at: usize, max_words: usize) -> Option<Span> {
+    let tail = s.get(at..)?;
+    let end = tail
+        .find([',', ';', '.', '"', '“', '”', '(', '\n'])
+        .unwrap_or(tail.len());
+    let phrase = tail[..end].trim();
+    let words = phrase.split_whitespace().count();
+    if words == 0 || words > max_words || phrase.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let offset = at + (tail.len() - tail.trim_start().len());
+    Some(Span::new(offset, offset + phrase.len()))
+}
+
 /// Normalises a source phrase: lower case, without leading "the".
 fn source_key(s: &str) -> String {
     let lower = s.to_lowercase();
-    let trimmed = lower.strip_prefix("the ").unwrap_or(&lower);
+    let mut trimmed = lower.as_str();
+    for article in ["the ", "a ", "an "] {
+        trimmed = trimmed.strip_prefix(article).unwrap_or(trimmed);
+    }
     trimmed.trim().to_string()
 }
 
@@ -55,9 +235,19 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
     // The last named source, and the paragraph it was named in, for pronouns
     // and for sentences that continue a quote.
     let mut last_named: Option<(String, Span, usize)> = None;
+    // The source of the current sentence, found once per sentence.
+    let mut sentence_cache: Option<(Span, Option<Span>)> = None;
     for (i, q) in quantities.iter().enumerate() {
         let paragraph = paragraphs.start_of(q.span.start);
-        let (source, source_span) = match q.attribution {
+        let attribution = match sentence_cache {
+            Some((s, a)) if s == q.sentence => a,
+            _ => {
+                let a = sentence_source(text, q.sentence).or(q.attribution);
+                sentence_cache = Some((q.sentence, a));
+                a
+            }
+        };
+        let (source, source_span) = match attribution {
             Some(a) => {
                 let key = source_key(a.text(text));
                 if is_pronoun(&key) {
@@ -96,7 +286,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             source_span,
             role: q.marker.map(|m| m.role),
             frames: frames(text, quantities, i),
-            scope: scope(text, q),
+            scope: scope(text, q, attribution),
             lumped,
             labelled,
             year: year_of(text, quantities, i),
@@ -191,7 +381,7 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
 /// The proper nouns of the figure's clause, before and after it, leaving
 /// out the source, dates, the figure's own noun phrase and the sentence's
 /// first word: the places and groups the figure is scoped to.
-fn scope(text: &str, q: &Quantity) -> Vec<String> {
+fn scope(text: &str, q: &Quantity, source: Option<Span>) -> Vec<String> {
     let lead_start = q.lead_start(text);
     let before = q.lead(text);
     let clause_start = lead_start + before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
@@ -229,7 +419,9 @@ fn scope(text: &str, q: &Quantity) -> Vec<String> {
             if !first.is_uppercase() || at == q.sentence.start {
                 continue;
             }
-            if q.attribution.is_some_and(|a| a.start <= at && at < a.end)
+            if source
+                .or(q.attribution)
+                .is_some_and(|a| a.start <= at && at < a.end)
                 || q.noun.is_some_and(|n| n.start <= at && at < n.end)
             {
                 continue;

@@ -60,7 +60,12 @@ fn role(
     }
     // "closed at 7,912.4": the new level; "from Friday's close of 7,701.9": the old.
     if last == Some("at")
-        && second_last.is_some_and(|w| matches!(w, "closed" | "ended" | "finished" | "settled" | "stood" | "stands" | "reached"))
+        && second_last.is_some_and(|w| {
+            matches!(
+                w,
+                "closed" | "ended" | "finished" | "settled" | "stood" | "stands" | "reached"
+            )
+        })
     {
         return Some((Role::To, 0));
     }
@@ -73,7 +78,9 @@ fn role(
     // "fell by a third": a fraction in words is a relative change.
     let fraction = q.kind == Kind::Number
         && !q.written.digits
-        && q.value.number().is_some_and(|v| v > Decimal::ZERO && v < Decimal::ONE);
+        && q.value
+            .number()
+            .is_some_and(|v| v > Decimal::ZERO && v < Decimal::ONE);
     if is_percent || fraction {
         // "up 140% since 2003": a change over another base.
         if after
@@ -349,7 +356,14 @@ fn factor_word(w: &str) -> Option<Decimal> {
 }
 
 /// "has halved, falling from 11,600 to 8,900": a factor stated with both levels.
-fn factor(article: &Article<'_>, rule: &Rule, clause: &[Quantity], from: &Quantity, to: &Quantity, out: &mut Vec<Diagnostic>) {
+fn factor(
+    article: &Article<'_>,
+    rule: &Rule,
+    clause: &[Quantity],
+    from: &Quantity,
+    to: &Quantity,
+    out: &mut Vec<Diagnostic>,
+) {
     let text = article.text;
     let Some(first) = clause.first() else { return };
     // The clause's text up to its last figure, from the start of its lead.
@@ -361,7 +375,8 @@ fn factor(article: &Article<'_>, rule: &Rule, clause: &[Quantity], from: &Quanti
     for w in region.split(|c: char| !c.is_alphanumeric()) {
         let at = offset;
         offset += w.len() + 1;
-        if let Some(k) = crate::extract::words::Lower::new(w).and_then(|l| factor_word(l.as_str())) {
+        if let Some(k) = crate::extract::words::Lower::new(w).and_then(|l| factor_word(l.as_str()))
+        {
             found = Some((k, crate::span::Span::new(at, at + w.len())));
         }
     }
@@ -371,7 +386,10 @@ fn factor(article: &Article<'_>, rule: &Rule, clause: &[Quantity], from: &Quanti
         return;
     }
     let hedge = rule.number("hedge");
-    let (Some(a), Some(b)) = (interval::of(to, text, false, hedge), interval::of(from, text, false, hedge)) else {
+    let (Some(a), Some(b)) = (
+        interval::of(to, text, false, hedge),
+        interval::of(from, text, false, hedge),
+    ) else {
         return;
     };
     let ratio = a.divided_by(b);
@@ -380,16 +398,30 @@ fn factor(article: &Article<'_>, rule: &Rule, clause: &[Quantity], from: &Quanti
     if ratio.overlaps(claimed) {
         return;
     }
-    let (Some(av), Some(bv)) = (to.value.number(), from.value.number()) else { return };
+    let (Some(av), Some(bv)) = (to.value.number(), from.value.number()) else {
+        return;
+    };
     let actual = av.checked_div(bv).unwrap_or_default().round_dp(2);
     let values = [
         ("change", span.text(text).to_string()),
-        ("others", format!("from {} to {}", from.number.text(text), to.number.text(text))),
+        (
+            "others",
+            format!(
+                "from {} to {}",
+                from.number.text(text),
+                to.number.text(text)
+            ),
+        ),
         ("actual", format!("a factor of {}", render(actual))),
     ];
-    let mut d = Diagnostic::new(&rule.name, rule.severity, span, rule.render_message(&values))
-        .with_related(from.span, "from")
-        .with_related(to.span, "to");
+    let mut d = Diagnostic::new(
+        &rule.name,
+        rule.severity,
+        span,
+        rule.render_message(&values),
+    )
+    .with_related(from.span, "from")
+    .with_related(to.span, "to");
     if let Some(help) = rule.render_help(&values) {
         d = d.with_help(help);
     }
@@ -403,7 +435,11 @@ fn percent_interval(q: &Quantity, text: &str, hedge: Decimal) -> Option<Interval
     if q.kind == Kind::Percent {
         return interval::of(q, text, true, hedge);
     }
-    Some(interval::of(q, text, false, hedge)?.scale(Decimal::ONE_HUNDRED).widen(Decimal::new(1, 1)))
+    Some(
+        interval::of(q, text, false, hedge)?
+            .scale(Decimal::ONE_HUNDRED)
+            .widen(Decimal::new(1, 1)),
+    )
 }
 
 /// A change in percentage points or basis points between two percentages.

@@ -111,8 +111,14 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         // The gap between the two dates, whichever is written first
         // ("three days later, on 9 June" names the later date after the
         // interval); `Date::until` counts in days by default.
-        let (earlier, later) = if a < b { (later, earlier) } else { (earlier, later) };
-        let Ok(span) = a.min(b).until(a.max(b)) else { continue };
+        let (earlier, later) = if a < b {
+            (later, earlier)
+        } else {
+            (earlier, later)
+        };
+        let Ok(span) = a.min(b).until(a.max(b)) else {
+            continue;
+        };
         let days = f64::from(span.get_days());
         let Some((lo, hi)) = allowed_days(d, slack) else {
             continue;

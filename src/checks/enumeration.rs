@@ -70,7 +70,11 @@ fn continues(text: &str, from: usize, to: usize) -> bool {
     // A separator, before or after each part's label: "1,450 in February and
     // 1,800 …", "…, drugs for 27%, and buildings for 21%".
     let trimmed = between.trim();
-    let joined = trimmed.contains(',') || trimmed.contains(" and ") || trimmed.ends_with(" and") || trimmed.starts_with("and ") || trimmed == "and";
+    let joined = trimmed.contains(',')
+        || trimmed.contains(" and ")
+        || trimmed.ends_with(" and")
+        || trimmed.starts_with("and ")
+        || trimmed == "and";
     joined && !words_between(text, from, to).iter().any(|w| breaks_list(w))
 }
 

@@ -173,7 +173,10 @@ impl CheckKind {
             | CheckKind::Increment
             | CheckKind::Vague => &[],
             CheckKind::Share => &[("hedge", Param::Number("0"))],
-            CheckKind::Change => &[("hedge", Param::Number("0")), ("factor_tolerance", Param::Number("0.1"))],
+            CheckKind::Change => &[
+                ("hedge", Param::Number("0")),
+                ("factor_tolerance", Param::Number("0.1")),
+            ],
             CheckKind::Style => &[],
             CheckKind::Unit => &[],
             CheckKind::Combined => &[],
@@ -185,7 +188,10 @@ impl CheckKind {
             CheckKind::Comparison => &[],
             CheckKind::TimeBase => &[("tolerance", Param::Number("0.03"))],
             CheckKind::Rate => &[("tolerance", Param::Number("0.03"))],
-            CheckKind::PercentOverflow => &[("tolerance", Param::Number("0"))],
+            CheckKind::PercentOverflow => &[
+                ("tolerance", Param::Number("0")),
+                ("min_shares", Param::Number("3")),
+            ],
             CheckKind::Sum => &[("hedge", Param::Number("0"))],
         }
     }

@@ -3,6 +3,7 @@
 //! were undecided").
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use super::enumeration::list_from;
 use super::interval;
@@ -88,12 +89,27 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             }) {
                 return false;
             }
+            // "83% passed, with 20.6% as juniors": a breakdown of the first share.
+            if between.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "with" | "including" | "whom" | "which" | "among" | "compared"
+                )
+            }) {
+                return false;
+            }
             is_share(text, q)
                 && of_noun(text, q)
                     .is_none_or(|n| of_noun(text, first).is_none_or(|m| m.eq_ignore_ascii_case(n)))
         });
         let last = *parts.last().unwrap_or(&i);
-        if parts.len() >= 2 {
+        // Positive evidence of a partition: three or more shares listed as
+        // siblings, all of the same place (two shares side by side are as
+        // often of two wholes: "96% in Anbar and 81% in Salahaddin").
+        let same_place = parts
+            .iter()
+            .all(|&p| crate::claims::same_scope(&article.claims[p], &article.claims[parts[0]]));
+        if parts.len() >= rule.number("min_shares").to_usize().unwrap_or(3) && same_place {
             let mut low = Decimal::ZERO;
             let mut exact = Decimal::ZERO;
             for &p in &parts {

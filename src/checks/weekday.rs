@@ -28,7 +28,27 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     for q in &article.quantities {
         // A written day and month count even when the year was inferred
         // ("Monday 18 February"); a bare weekday resolves to itself.
-        if q.kind != Kind::Date || q.date.relative && !q.span.text(article.text).contains(|c: char| c.is_ascii_digit()) {
+        if q.kind != Kind::Date
+            || q.date.relative
+                && !q
+                    .span
+                    .text(article.text)
+                    .contains(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        // A weekday beside a range ("Thursday-Friday 16-17 July", "Sunday
+        // (March 13-16)") may name either end; a date needs a month name or a
+        // year to be read with confidence.
+        let written = q.span.text(article.text);
+        let ranged = is_range(written);
+        let named_month = written
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| crate::extract::calendar::month(&w.to_lowercase()).is_some());
+        let has_year = written
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4);
+        if ranged || !(named_month || has_year) {
             continue;
         }
         let (Some(claimed), Value::Date(Some(d))) = (q.date.weekday, &q.value) else {
@@ -66,6 +86,22 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         out.push(d);
     }
+}
+
+/// Whether a date is written as a range of days ("16-17 July", "March
+/// 13–16"), as opposed to an ISO date ("2024-10-18").
+fn is_range(written: &str) -> bool {
+    let b = written.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        let dash = b[i] == b'-' || written[i..].starts_with('–');
+        let digits_before = b[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        dash && (1..=2).contains(&digits_before) && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            || written[i..].starts_with('–') && digits_before > 0
+    })
 }
 
 /// The date nearest to `date` that falls on weekday `claimed` (0 = Monday).
