@@ -27,6 +27,9 @@ pub struct Claim {
     /// Categories a figure lumps together: heads ("death", "injury") or
     /// modifiers of one head ("confirmed", "suspected"). Empty when it counts one.
     pub lumped: Vec<String>,
+    /// Frames a figure's predicate lumps together ("were dead or missing",
+    /// "had been killed or wounded"): two frame classes, else empty.
+    pub lumped_frames: Vec<String>,
     /// The subject is a label written before a bare figure ("magnitude 6.8"):
     /// the label says what the figure is, whatever the verb.
     pub labelled: bool,
@@ -288,6 +291,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             frames: frames(text, quantities, i),
             scope: scope(text, q, attribution),
             lumped,
+            lumped_frames: lumped_frames(text, q),
             labelled,
             year: year_of(text, quantities, i),
         });
@@ -462,6 +466,36 @@ pub fn same_scope(a: &Claim, b: &Claim) -> bool {
         || a.scope
             .iter()
             .any(|x| b.scope.iter().any(|y| same_name(x, y)))
+}
+
+/// "34 people were dead or missing": two frame classes joined by "or"/"and"
+/// in the predicate right after the figure.
+fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
+    let lex = &*crate::lexicon::FRAMES;
+    let mut end = (q.span.end + 60).min(q.sentence.end);
+    while end > q.span.end && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = text.get(q.span.end..end).unwrap_or("");
+    let words: Vec<&str> = after
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let class = |w: &str| crate::extract::words::Lower::new(w).and_then(|l| lex.class_of.get(l.as_str()).cloned());
+    for (k, w) in words.iter().enumerate() {
+        if !(w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and")) || k == 0 {
+            continue;
+        }
+        // Only auxiliaries may stand before the first predicate word.
+        let lead_ok = words[..k - 1].iter().all(|a| matches!(a.to_lowercase().as_str(), "were" | "was" | "are" | "is" | "had" | "have" | "has" | "been" | "being" | "either"));
+        if let (true, Some(a), Some(b)) = (lead_ok, class(words[k - 1]), words.get(k + 1).and_then(|w| class(w)))
+            && a != b
+        {
+            return vec![a, b];
+        }
+    }
+    Vec::new()
 }
 
 /// Words longer than two letters, and commas (they bound clauses).

@@ -14,7 +14,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let qs = &article.quantities;
     let claims = &article.claims;
     for (i, c) in claims.iter().enumerate() {
-        if c.lumped.len() < 2 || !matches!(qs[i].kind, Kind::Count | Kind::Number) {
+        if !matches!(qs[i].kind, Kind::Count | Kind::Number) {
+            continue;
+        }
+        if c.lumped.len() < 2 {
+            predicate(article, rule, i, out);
             continue;
         }
         let heads_lumped = c.head.as_deref().is_some_and(|h| h.contains(" and "));
@@ -79,5 +83,68 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             d = d.with_help(help);
         }
         out.push(d);
+    }
+}
+
+/// "34 people were dead or missing" against "23 people dead": categories
+/// lumped in the predicate, and a figure for the same subject in one of them.
+fn predicate(article: &Article<'_>, rule: &Rule, i: usize, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let claims = &article.claims;
+    let c = &claims[i];
+    if c.lumped_frames.len() < 2 {
+        return;
+    }
+    let window = super::around(qs.len(), i, super::LOOKBACK);
+    let single = window.into_iter().find_map(|j| {
+        let o = &claims[j];
+        if j == i
+            || !o.lumped_frames.is_empty()
+            || !o.lumped.is_empty()
+            || qs[j].per != qs[i].per
+            || !matches!(qs[j].kind, Kind::Count | Kind::Number)
+            || !crate::claims::same_subject(c, o)
+            || !crate::claims::same_scope(c, o)
+        {
+            return None;
+        }
+        if let (Some(part), Some(whole)) = (qs[j].value.number(), qs[i].value.number())
+            && part > whole
+        {
+            return None;
+        }
+        let mut hits = c.lumped_frames.iter().filter(|f| o.frames.contains(f));
+        let first = hits.next()?;
+        hits.next().is_none().then(|| (j, first.clone()))
+    });
+    let Some((j, category)) = single else { return };
+    let span = crate::span::Span::new(qs[i].span.start, predicate_end(text, &qs[i]));
+    let values = [
+        ("figure", span.text(text).to_string()),
+        ("categories", c.lumped_frames.join(" and ")),
+        ("other", qs[j].span.text(text).to_string()),
+        ("category", category),
+    ];
+    let mut d = Diagnostic::new(&rule.name, rule.severity, span, rule.render_message(&values))
+        .with_related(qs[j].span, "counts one category only");
+    if let Some(help) = rule.render_help(&values) {
+        d = d.with_help(help);
+    }
+    out.push(d);
+}
+
+/// The end of "N people were dead or missing": the word after "or"/"and".
+fn predicate_end(text: &str, q: &crate::quantity::Quantity) -> usize {
+    let mut end = (q.span.end + 60).min(q.sentence.end);
+    while end > q.span.end && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = text.get(q.span.end..end).unwrap_or("");
+    let lower = after.to_lowercase();
+    let k = [" or ", " and "].iter().filter_map(|j| lower.find(j).map(|p| p + j.len())).min();
+    match k {
+        Some(p) => q.span.end + p + after[p..].find(|c: char| !c.is_alphabetic()).unwrap_or(after.len() - p),
+        None => q.span.end,
     }
 }
