@@ -482,15 +482,34 @@ fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .take(6)
         .collect();
-    let class = |w: &str| crate::extract::words::Lower::new(w).and_then(|l| lex.class_of.get(l.as_str()).cloned());
+    let class = |w: &str| {
+        crate::extract::words::Lower::new(w).and_then(|l| lex.class_of.get(l.as_str()).cloned())
+    };
     for (k, w) in words.iter().enumerate() {
         if !(w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and")) || k == 0 {
             continue;
         }
         // Only auxiliaries may stand before the first predicate word.
-        let lead_ok = words[..k - 1].iter().all(|a| matches!(a.to_lowercase().as_str(), "were" | "was" | "are" | "is" | "had" | "have" | "has" | "been" | "being" | "either"));
-        if let (true, Some(a), Some(b)) = (lead_ok, class(words[k - 1]), words.get(k + 1).and_then(|w| class(w)))
-            && a != b
+        let lead_ok = words[..k - 1].iter().all(|a| {
+            matches!(
+                a.to_lowercase().as_str(),
+                "were"
+                    | "was"
+                    | "are"
+                    | "is"
+                    | "had"
+                    | "have"
+                    | "has"
+                    | "been"
+                    | "being"
+                    | "either"
+            )
+        });
+        if let (true, Some(a), Some(b)) = (
+            lead_ok,
+            class(words[k - 1]),
+            words.get(k + 1).and_then(|w| class(w)),
+        ) && a != b
         {
             return vec![a, b];
         }

@@ -126,8 +126,13 @@ fn predicate(article: &Article<'_>, rule: &Rule, i: usize, out: &mut Vec<Diagnos
         ("other", qs[j].span.text(text).to_string()),
         ("category", category),
     ];
-    let mut d = Diagnostic::new(&rule.name, rule.severity, span, rule.render_message(&values))
-        .with_related(qs[j].span, "counts one category only");
+    let mut d = Diagnostic::new(
+        &rule.name,
+        rule.severity,
+        span,
+        rule.render_message(&values),
+    )
+    .with_related(qs[j].span, "counts one category only");
     if let Some(help) = rule.render_help(&values) {
         d = d.with_help(help);
     }
@@ -142,9 +147,18 @@ fn predicate_end(text: &str, q: &crate::quantity::Quantity) -> usize {
     }
     let after = text.get(q.span.end..end).unwrap_or("");
     let lower = after.to_lowercase();
-    let k = [" or ", " and "].iter().filter_map(|j| lower.find(j).map(|p| p + j.len())).min();
+    let k = [" or ", " and "]
+        .iter()
+        .filter_map(|j| lower.find(j).map(|p| p + j.len()))
+        .min();
     match k {
-        Some(p) => q.span.end + p + after[p..].find(|c: char| !c.is_alphabetic()).unwrap_or(after.len() - p),
+        Some(p) => {
+            q.span.end
+                + p
+                + after[p..]
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(after.len() - p)
+        }
         None => q.span.end,
     }
 }

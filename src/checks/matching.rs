@@ -89,7 +89,9 @@ pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
             }
             // A lumped figure ("confirmed and suspected cases") and a single
             // category are different quantities (see combined-category).
-            if claims[i].lumped != claims[j].lumped || claims[i].lumped_frames != claims[j].lumped_frames {
+            if claims[i].lumped != claims[j].lumped
+                || claims[i].lumped_frames != claims[j].lumped_frames
+            {
                 continue;
             }
             let same = match q.kind {

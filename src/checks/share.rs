@@ -42,6 +42,7 @@ fn is_amount(q: &Quantity) -> bool {
 }
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    check_fraction_of(article, rule, out);
     let text = article.text;
     let qs = &article.quantities;
     let hedge = rule.number("hedge");
@@ -114,5 +115,110 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             d = d.with_help(help);
         }
         out.push(d);
+    }
+}
+
+/// A share written as a fraction or percentage of a whole, restated as a
+/// count: "a third of the 1,800 jobs, some 450 positions"; "half of the
+/// 3,000 troops, some 1,800".
+pub fn check_fraction_of(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    for (f, frac) in qs.iter().enumerate() {
+        let Some(share) = fraction_value(frac) else {
+            continue;
+        };
+        let (Some(whole), Some(count)) = (qs.get(f + 1), qs.get(f + 2)) else {
+            continue;
+        };
+        if whole.sentence != frac.sentence
+            || count.sentence != frac.sentence
+            || !is_amount(whole)
+            || !is_amount(count)
+        {
+            continue;
+        }
+        // "… of (the) W": the whole follows the fraction directly.
+        let between = text
+            .get(frac.span.end..whole.span.start)
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        if !matches!(
+            between.as_str(),
+            "of" | "of the" | "of its" | "of their" | "of all"
+        ) {
+            continue;
+        }
+        // ", some M" / ", or M": the count restates the share.
+        // The whole may carry a short qualifier first ("jobs at its plant in Ghent,").
+        let gap = text
+            .get(whole.span.end..count.span.start)
+            .unwrap_or("")
+            .trim();
+        let restated =
+            gap.ends_with(',') || gap.ends_with(", or") || gap.ends_with('(') || gap.ends_with('—');
+        let qualifier = gap
+            .trim_end_matches(", or")
+            .trim_end_matches([',', '(', '—']);
+        if !restated || gap.len() > 48 || qualifier.contains([',', ';', '.', '(']) {
+            continue;
+        }
+        let (Some(wi), Some(ci)) = (
+            interval::of(whole, text, false, Decimal::ZERO),
+            interval::of(count, text, false, Decimal::ZERO),
+        ) else {
+            continue;
+        };
+        let derived = wi.scale(share.0).widen(share.1);
+        if derived.overlaps(ci) {
+            continue;
+        }
+        let expected = whole.value.number().unwrap_or_default() * share.0;
+        let values = [
+            ("share", count.span.text(text).to_string()),
+            ("part", frac.span.text(text).to_string()),
+            ("whole", whole.number.text(text).to_string()),
+            (
+                "actual",
+                super::format_like(expected.round_dp(0), whole, text),
+            ),
+        ];
+        let mut d = Diagnostic::new(
+            &rule.name,
+            rule.severity,
+            count.span,
+            rule.render_message(&values),
+        )
+        .with_related(frac.span.cover(whole.span), "the share")
+        .with_related(whole.span, "the whole");
+        if let Some(help) = rule.render_help(&values) {
+            d = d.with_help(help);
+        }
+        out.push(d);
+    }
+}
+
+/// A fraction or percentage as a factor, and the relative slack its wording
+/// allows: "a third" ±5%, "about a third" with its hedge, "40%" to its digit.
+fn fraction_value(q: &Quantity) -> Option<(Decimal, Decimal)> {
+    let v = q.value.number()?;
+    let hedge = if q.approx == crate::quantity::Approx::About {
+        Decimal::new(1, 1)
+    } else {
+        Decimal::new(5, 2)
+    };
+    match q.kind {
+        Kind::Number if !q.written.digits && v > Decimal::ZERO && v < Decimal::ONE => {
+            Some((v, hedge))
+        }
+        Kind::Percent
+            if q.unit.as_deref() == Some("percent")
+                && v > Decimal::ZERO
+                && v <= Decimal::ONE_HUNDRED =>
+        {
+            Some((v / Decimal::ONE_HUNDRED, hedge))
+        }
+        _ => None,
     }
 }
