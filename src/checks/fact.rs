@@ -37,16 +37,19 @@ fn is_start_verb(w: &str) -> bool {
     )
 }
 
-/// What a dated fact is about: the last content word before its start verb
-/// ("The Russia-Ukraine war began on …" → "war").
-fn event_noun(facts: &Facts<'_>, date: &Quantity) -> Option<String> {
+/// What a dated fact is about: the content words of its subject, before its
+/// start verb ("The war in Sudan between the army … began on …" → "war",
+/// "sudan", "army", …).
+fn event_words(facts: &Facts<'_>, date: &Quantity) -> Vec<String> {
     let words = words_between(facts.text, date.sentence.start, date.span.start);
-    let verb = words.iter().position(|w| is_start_verb(w))?;
+    let Some(verb) = words.iter().position(|w| is_start_verb(w)) else {
+        return Vec::new();
+    };
     words[..verb]
         .iter()
-        .rev()
-        .find(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "has" | "had" | "was" | "have"))
+        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "has" | "had" | "was" | "have" | "and" | "between" | "with" | "its" | "their"))
         .cloned()
+        .collect()
 }
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
@@ -102,21 +105,23 @@ fn duration_since(
     let Some(today) = article.document_date else {
         return;
     };
-    let sentence_words = words_between(text, q.sentence.start, q.span.start);
+    // The words said of the duration: a dozen before it, a few after it
+    // ("raging for more than three years"; "more than two years of war").
+    let mut around = words_between(text, q.lead_start(text), q.span.start);
+    around = around.split_off(around.len().saturating_sub(12));
+    let mut after_end = (q.span.end + 40).min(q.sentence.end);
+    while !text.is_char_boundary(after_end) {
+        after_end -= 1;
+    }
+    around.extend(words_between(text, q.span.end, after_end).into_iter().take(4));
     for f in &facts.quantities {
         let (Kind::Date, Value::Date(Some(d))) = (&f.kind, &f.value) else {
             continue;
         };
         let Some(start) = d.civil() else { continue };
-        let Some(noun) = event_noun(facts, f) else {
-            continue;
-        };
-        // The duration must be said of the same event, close before it.
-        let near = sentence_words
-            .iter()
-            .rev()
-            .take(12)
-            .any(|w| *w == noun || w.trim_end_matches('s') == noun);
+        let event = event_words(facts, f);
+        // The duration must be said of the same event, close to it.
+        let near = around.iter().any(|w| event.iter().any(|e| e == w || w.trim_end_matches('s') == e));
         if !near || start > today {
             continue;
         }
