@@ -73,6 +73,16 @@ fn is_filler(w: &str) -> bool {
     )
 }
 
+/// Whether the words between a multiplier and its reference figure read as
+/// "as many as the …", "that of …", "than …": fillers, then at most a short
+/// name for the reference ("the southern Alentejo region's").
+fn reference_phrase(words: &[String]) -> bool {
+    let fillers = words.iter().take_while(|w| is_filler(w)).count();
+    let rest = &words[fillers..];
+    let introduced = words[..fillers].last().is_some_and(|w| matches!(w.as_str(), "the" | "than" | "as" | "of" | "that"));
+    words.len() <= 9 && (rest.is_empty() || introduced && rest.len() <= 4)
+}
+
 /// How a comparison is hedged.
 fn hedge_of(words: &[String]) -> (Option<Decimal>, Option<Decimal>) {
     // (low factor, high factor) relative to the stated multiplier.
@@ -160,8 +170,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if let Some(k) = words
             .iter()
             .position(|w| multiplier(w).is_some() || w == "times")
-            && words[k + 1..].iter().all(|w| is_filler(w))
-            && words.len() - k <= 6
+            && reference_phrase(&words[k + 1..])
         {
             let factor = if words[k] == "times" {
                 match k.checked_sub(1).and_then(|j| small_number(&words[j])) {

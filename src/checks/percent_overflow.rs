@@ -52,6 +52,18 @@ fn is_share(text: &str, q: &Quantity) -> bool {
     })
 }
 
+/// Whether the sentence of figure `i` opens with the whole its shares are of:
+/// "Of the 6,200 city residents surveyed, …".
+fn opens_with_whole(article: &Article<'_>, i: usize) -> bool {
+    let qs = &article.quantities;
+    let first = super::in_sentence(qs, &qs[i]).next();
+    first.is_some_and(|w| {
+        matches!(w.kind, Kind::Count | Kind::Number)
+            && super::sum::is_container(article.text, w)
+            && w.lead(article.text).trim().to_lowercase().starts_with("of")
+    })
+}
+
 /// The whole a share is of, as written after it ("of respondents"), if any.
 fn of_noun<'t>(text: &'t str, q: &Quantity) -> Option<&'t str> {
     q.noun.map(|n| n.text(text))
@@ -102,14 +114,26 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 && of_noun(text, q)
                     .is_none_or(|n| of_noun(text, first).is_none_or(|m| m.eq_ignore_ascii_case(n)))
         });
+        // "Of the 6,200 residents surveyed, 64% said yes, while 48% said no":
+        // a sentence that opens with its whole lists a partition of it, so
+        // its shares add up even across "while".
+        let parts = if parts.len() < 2 && opens_with_whole(article, i) {
+            super::in_sentence(qs, &qs[i])
+                .filter(|q| is_share(text, q) && of_noun(text, q).is_none())
+                .filter_map(|q| qs.iter().position(|p| std::ptr::eq(p, q)))
+                .collect()
+        } else {
+            parts
+        };
         let last = *parts.last().unwrap_or(&i);
         // Positive evidence of a partition: three or more shares listed as
         // siblings, all of the same place (two shares side by side are as
         // often of two wholes: "96% in Anbar and 81% in Salahaddin").
+        let min_shares = if opens_with_whole(article, i) { 2 } else { rule.number("min_shares").to_usize().unwrap_or(3) };
         let same_place = parts
             .iter()
             .all(|&p| crate::claims::same_scope(&article.claims[p], &article.claims[parts[0]]));
-        if parts.len() >= rule.number("min_shares").to_usize().unwrap_or(3) && same_place {
+        if parts.len() >= min_shares && same_place {
             let mut low = Decimal::ZERO;
             let mut exact = Decimal::ZERO;
             for &p in &parts {
