@@ -79,7 +79,9 @@ fn is_filler(w: &str) -> bool {
 fn reference_phrase(words: &[String]) -> bool {
     let fillers = words.iter().take_while(|w| is_filler(w)).count();
     let rest = &words[fillers..];
-    let introduced = words[..fillers].last().is_some_and(|w| matches!(w.as_str(), "the" | "than" | "as" | "of" | "that"));
+    let introduced = words[..fillers]
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "the" | "than" | "as" | "of" | "that"));
     words.len() <= 9 && (rest.is_empty() || introduced && rest.len() <= 4)
 }
 

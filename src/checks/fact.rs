@@ -47,7 +47,22 @@ fn event_words(facts: &Facts<'_>, date: &Quantity) -> Vec<String> {
     };
     words[..verb]
         .iter()
-        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "has" | "had" | "was" | "have" | "and" | "between" | "with" | "its" | "their"))
+        .filter(|w| {
+            w.len() > 2
+                && !matches!(
+                    w.as_str(),
+                    "the"
+                        | "has"
+                        | "had"
+                        | "was"
+                        | "have"
+                        | "and"
+                        | "between"
+                        | "with"
+                        | "its"
+                        | "their"
+                )
+        })
         .cloned()
         .collect()
 }
@@ -113,7 +128,11 @@ fn duration_since(
     while !text.is_char_boundary(after_end) {
         after_end -= 1;
     }
-    around.extend(words_between(text, q.span.end, after_end).into_iter().take(4));
+    around.extend(
+        words_between(text, q.span.end, after_end)
+            .into_iter()
+            .take(4),
+    );
     for f in &facts.quantities {
         let (Kind::Date, Value::Date(Some(d))) = (&f.kind, &f.value) else {
             continue;
@@ -121,7 +140,9 @@ fn duration_since(
         let Some(start) = d.civil() else { continue };
         let event = event_words(facts, f);
         // The duration must be said of the same event, close to it.
-        let near = around.iter().any(|w| event.iter().any(|e| e == w || w.trim_end_matches('s') == e));
+        let near = around
+            .iter()
+            .any(|w| event.iter().any(|e| e == w || w.trim_end_matches('s') == e));
         if !near || start > today {
             continue;
         }

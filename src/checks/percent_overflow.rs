@@ -129,7 +129,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         // Positive evidence of a partition: three or more shares listed as
         // siblings, all of the same place (two shares side by side are as
         // often of two wholes: "96% in Anbar and 81% in Salahaddin").
-        let min_shares = if opens_with_whole(article, i) { 2 } else { rule.number("min_shares").to_usize().unwrap_or(3) };
+        let min_shares = if opens_with_whole(article, i) {
+            2
+        } else {
+            rule.number("min_shares").to_usize().unwrap_or(3)
+        };
         let same_place = parts
             .iter()
             .all(|&p| crate::claims::same_scope(&article.claims[p], &article.claims[parts[0]]));

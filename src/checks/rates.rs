@@ -155,7 +155,7 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
                 && r.marker.is_none()
                 && (restated(text, r, figure)
                     || same_flow(article, i, j)
-                        && periods_agree(period_of(article, r), period_of(article, figure)))
+                        && periods_agree(&period_of(article, r), &period_of(article, figure)))
         }) else {
             continue;
         };
@@ -169,7 +169,11 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
         };
         let days = match figure.per {
             Some(base) => days_per(base),
-            None => period_days(article, figure),
+            None => period_days(article, figure).or_else(|| match period_of(article, rate) {
+                // "during the campaign": the length the rate's sentence gave it.
+                Some(Period::Event(days, _)) => Some(days),
+                _ => None,
+            }),
         };
         let Some(days) = days else { continue };
         let Some(factor) = days.checked_div(rate_base) else {
@@ -204,11 +208,15 @@ fn restated(text: &str, rate: &Quantity, figure: &Quantity) -> bool {
 }
 
 /// The period a figure's sentence states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Period {
     /// A month, with its year when written.
     Month(Option<i16>, i8),
     Year(i16),
+    /// An event of stated length: "during a 10-day campaign" → (10 days, "campaign").
+    Event(Decimal, String),
+    /// "during the campaign": an event named before, by its noun.
+    Named(String),
     /// "during the month", "over the same period": the period given before.
     Previous,
 }
@@ -241,7 +249,47 @@ fn period_of(article: &Article<'_>, q: &Quantity) -> Option<Period> {
             _ => {}
         }
     }
+    // "during a 10-day campaign", "over a three-week period": an event of stated length.
+    for p in super::in_sentence(&article.quantities, q) {
+        if let (Kind::Duration, Value::Number(v)) = (&p.kind, &p.value)
+            && p.per.is_none()
+            && let Some(per) = p.unit.as_deref().and_then(days_per)
+        {
+            let lead = super::words_before(text, p.sentence.start, p.span.start, 2);
+            let framed = lead
+                .iter()
+                .any(|w| matches!(w.as_str(), "during" | "over" | "in" | "throughout"));
+            let noun =
+                super::words_between(text, p.span.end, (p.span.end + 30).min(p.sentence.end))
+                    .into_iter()
+                    .next();
+            if framed && let Some(noun) = noun {
+                return Some(Period::Event(*v * per, noun));
+            }
+        }
+    }
     let lower = q.sentence.text(text).to_lowercase();
+    for prefix in [
+        "during the ",
+        "over the ",
+        "throughout the ",
+        "in the course of the ",
+    ] {
+        if let Some(k) = lower.find(prefix) {
+            let noun: String = lower[k + prefix.len()..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if !noun.is_empty()
+                && !matches!(
+                    noun.as_str(),
+                    "month" | "year" | "week" | "period" | "same" | "day"
+                )
+            {
+                return Some(Period::Named(noun));
+            }
+        }
+    }
     [
         "during the month",
         "that month",
@@ -259,13 +307,16 @@ fn period_of(article: &Article<'_>, q: &Quantity) -> Option<Period> {
 
 /// Whether two stated periods are one: the same month (years agreeing when
 /// both are written), the same year, or a reference back to the other.
-fn periods_agree(a: Option<Period>, b: Option<Period>) -> bool {
+fn periods_agree(a: &Option<Period>, b: &Option<Period>) -> bool {
     match (a, b) {
         (Some(Period::Month(ya, ma)), Some(Period::Month(yb, mb))) => {
             ma == mb && (ya.is_none() || yb.is_none() || ya == yb)
         }
         (Some(Period::Year(x)), Some(Period::Year(y))) => x == y,
-        (Some(Period::Month(..) | Period::Year(_)), Some(Period::Previous)) => true,
+        (Some(Period::Month(..) | Period::Year(_) | Period::Event(..)), Some(Period::Previous)) => {
+            true
+        }
+        (Some(Period::Event(_, a)), Some(Period::Named(b))) => a == b,
         _ => false,
     }
 }
