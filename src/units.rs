@@ -90,6 +90,27 @@ pub fn starts_currency(word_lower: &str) -> bool {
     n > 0 && LEXICON.before_first.contains(&word_lower[..n])
 }
 
+/// Every word [`starts_currency`] accepts, for the scanner's word filter.
+pub fn currency_first_words() -> impl Iterator<Item = &'static str> {
+    LEXICON.before_first.iter().map(String::as_str)
+}
+
+/// The leading letters (lower case) of every unit spelling written after a
+/// number, for the scanner's word filter.
+pub fn spelling_first_words() -> impl Iterator<Item = String> {
+    let lex = &*LEXICON;
+    lex.words
+        .keys()
+        .chain(lex.symbols.keys())
+        .chain(lex.attached.keys())
+        .map(|k| {
+            k.chars()
+                .take_while(char::is_ascii_alphabetic)
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        })
+}
+
 /// The unit with this code (the spelling with scale 1).
 pub fn lookup(code: &str) -> Option<&'static Unit> {
     let lex = &*LEXICON;
@@ -532,21 +553,35 @@ impl Lexicon {
         touching: bool,
         num_end: usize,
     ) -> Option<(usize, &'static Unit)> {
+        // Most words after a number are no unit ("12 dogs"): one probe of
+        // the word gate, which knows the leading letters of every spelling.
+        if text
+            .as_bytes()
+            .get(start)
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
+            use crate::extract::gate;
+            let (_, key) = gate::key_of(text, start);
+            if key.is_some_and(|k| gate::GATE.flags(k) & gate::UNIT == 0) {
+                return None;
+            }
+        }
         let mut reader = KeyReader::new(text, start);
         let mut best: Option<(usize, Entry)> = None;
         let mut first = true;
         while reader.next_token() {
             let end = reader.at;
-            if first && touching {
-                if let Some(&i) = self.attached.get(reader.exact.as_str()) {
-                    best = Some((
-                        end,
-                        Entry {
-                            target: Target::Unit(i),
-                            compound: false,
-                        },
-                    ));
-                }
+            if first
+                && touching
+                && let Some(&i) = self.attached.get(reader.exact.as_str())
+            {
+                best = Some((
+                    end,
+                    Entry {
+                        target: Target::Unit(i),
+                        compound: false,
+                    },
+                ));
             }
             first = false;
             let hit = self

@@ -1,20 +1,72 @@
 //! The context a claim needs: the sentence each quantity is in and the
 //! sentence's attribution ("according to Kirby", "Kirby said", "said Kirby").
 
+use crate::extract::gate::{GATE, SOURCE, key_of};
 use crate::extract::words::{self, Lower};
 use crate::lexicon::MARKERS;
 use crate::quantity::Quantity;
 use crate::span::Span;
 
-/// Fills in `sentence` and `attribution` for each quantity (in text order).
-pub fn annotate(text: &str, quantities: &mut [Quantity]) {
+/// The longest a sentence may be, in bytes: past this a run of text with no
+/// sentence end (a table, a list, hostile input) is cut into pieces, so
+/// every scan here stays linear in the text.
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// What the scanner noted on its way through the text, so that context
+/// needs no second pass over it: the offsets of every byte that may end a
+/// sentence (". ! ?" and line breaks) and of every word that may start an
+/// attribution ("said", "according to"), both in increasing order.
+#[derive(Debug, Default)]
+pub struct Marks {
+    pub ends: Vec<usize>,
+    pub sources: Vec<usize>,
+}
+
+impl Marks {
+    /// Notes the sentence-end candidates in `text[from..to]`.
+    pub fn ends_in(&mut self, bytes: &[u8], from: usize, to: usize) {
+        for (k, &b) in bytes[from..to].iter().enumerate() {
+            if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                self.ends.push(from + k);
+            }
+        }
+    }
+
+    /// The marks of a whole text (what the scanner notes, found directly).
+    pub fn of(text: &str) -> Marks {
+        let mut marks = Marks::default();
+        marks.ends_in(text.as_bytes(), 0, text.len());
+        let bytes = text.as_bytes();
+        let gate = &*GATE;
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphabetic() || words::word_char_before(text, i) {
+                i += 1;
+                continue;
+            }
+            let (end, key) = key_of(text, i);
+            if key.is_some_and(|k| gate.flags(k) & SOURCE != 0) {
+                marks.sources.push(i);
+            }
+            i = end.max(i + 1);
+        }
+        marks
+    }
+}
+
+/// Fills in `sentence` and `attribution` for each quantity (in text order),
+/// from the marks the scanner left. Each sentence is found once, never
+/// looking back past the end of the sentence before, and only the marks are
+/// visited, so the whole pass is linear in the text.
+pub fn annotate(text: &str, quantities: &mut [Quantity], marks: &Marks) {
     let mut cache: Option<(Span, Option<Span>)> = None;
     for q in quantities.iter_mut() {
         let (sentence, attribution) = match cache {
             Some((s, a)) if s.start <= q.span.start && q.span.start < s.end => (s, a),
             _ => {
-                let s = sentence_around(text, q.span.start);
-                let a = attribution(text, s);
+                let floor = cache.map_or(0, |(s, _)| s.end);
+                let s = sentence_from(text, q.span.start, floor, &marks.ends);
+                let a = attribution_from(text, s, &marks.sources);
                 cache = Some((s, a));
                 (s, a)
             }
@@ -97,31 +149,50 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// The sentence holding byte `at`: from after the previous sentence end to
-/// the next one. Linear in the sentence's length.
+/// the next one, at most [`MAX_SENTENCE`] bytes.
 pub fn sentence_around(text: &str, at: usize) -> Span {
+    sentence_from(text, at, 0, &Marks::of(text).ends)
+}
+
+/// [`sentence_around`], looking back no further than `floor` (the end of a
+/// sentence already found) and visiting only the candidate ends `ends`.
+fn sentence_from(text: &str, at: usize, floor: usize, ends: &[usize]) -> Span {
     let bytes = text.as_bytes();
-    let mut start = at.min(bytes.len());
-    while start > 0 {
-        let b = bytes[start - 1];
-        if b == b'\n' {
+    let at = at.min(bytes.len());
+    let cap = at.saturating_sub(MAX_SENTENCE);
+    let floor = floor.min(at).max(cap);
+    let k = ends.partition_point(|&m| m < at);
+    let mut start = floor;
+    for &m in ends[..k].iter().rev() {
+        if m < floor {
             break;
         }
-        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, start - 1) {
+        if bytes[m] == b'\n' || ends_sentence(text, m) {
+            start = m + 1;
             break;
         }
-        start -= 1;
+    }
+    if start == cap && cap > 0 {
+        // A piece of an over-long sentence: start with a whole word.
+        if let Some(sp) = bytes[start..at].iter().position(|&b| b == b' ') {
+            start += sp;
+        }
     }
     while start < bytes.len() && matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r') {
         start += 1;
     }
-    let mut end = at.min(bytes.len());
-    while end < bytes.len() {
-        let b = bytes[end];
-        if b == b'\n' {
+    let limit = (start.max(at) + MAX_SENTENCE).min(bytes.len());
+    let mut end = limit;
+    for &m in &ends[k..] {
+        if m >= limit {
             break;
         }
-        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, end) {
-            end += 1;
+        if bytes[m] == b'\n' {
+            end = m;
+            break;
+        }
+        if ends_sentence(text, m) {
+            end = m + 1;
             // Closing quotes belong to the sentence.
             while end < bytes.len() {
                 let rest = &text[end..];
@@ -135,7 +206,12 @@ pub fn sentence_around(text: &str, at: usize) -> Span {
             }
             break;
         }
-        end += 1;
+    }
+    if end == limit && limit < bytes.len() {
+        // No sentence end within the cap: cut after the last space.
+        if let Some(sp) = bytes[at..end].iter().rposition(|&b| b == b' ') {
+            end = at + sp + 1;
+        }
     }
     // Never split a UTF-8 character.
     while end < bytes.len() && !text.is_char_boundary(end) {
@@ -175,19 +251,23 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 /// The source a sentence attributes its content to: "according to X" → X,
 /// "X said" → X, "said X" → X, "He added" → He.
 pub fn attribution(text: &str, sentence: Span) -> Option<Span> {
+    attribution_from(text, sentence, &Marks::of(text).sources)
+}
+
+/// [`attribution`], visiting only the words `sources` (the offsets of words
+/// that may start an attribution phrase, in order).
+fn attribution_from(text: &str, sentence: Span, sources: &[usize]) -> Option<Span> {
     let s = sentence.text(text);
     let base = sentence.start;
     let markers = &*MARKERS;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
-            continue;
+    let first = sources.partition_point(|&m| m < base);
+    for &at in &sources[first..] {
+        if at >= sentence.end {
+            break;
         }
+        let i = at - base;
         let end = words::word_end(s, i);
         let Some(lower) = Lower::new(&s[i..end]) else {
-            i = end.max(i + 1);
             continue;
         };
         let w = lower.as_str();
@@ -207,7 +287,6 @@ pub fn attribution(text: &str, sentence: Span) -> Option<Span> {
                 return Some(Span::new(base + src.start, base + src.end));
             }
         }
-        i = end.max(i + 1);
     }
     None
 }
@@ -375,6 +454,24 @@ mod tests {
         assert_eq!(
             sentence_around(t2, at).text(t2),
             "He said, “Russia loses 1,200 a day.”"
+        );
+    }
+}
+
+#[cfg(test)]
+mod cap_tests {
+    use super::*;
+
+    #[test]
+    fn long_runs_are_cut() {
+        let t = "and 12 more ".repeat(1000);
+        let s = sentence_around(&t, t.len() / 2);
+        assert!(s.end - s.start <= 2 * MAX_SENTENCE);
+        assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+        let qs = crate::extract::extract(&t, &crate::extract::Options::default());
+        assert!(
+            qs.iter()
+                .all(|q| q.sentence.end - q.sentence.start <= 2 * MAX_SENTENCE)
         );
     }
 }

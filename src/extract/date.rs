@@ -40,125 +40,130 @@ pub struct DateMatch {
 /// its day ("Dec31") counts too.
 pub fn starts_date(word_lower: &str) -> bool {
     let w = word_lower.trim_end_matches(|c: char| c.is_ascii_digit());
-    matches!(
-        w,
-        "january"
-            | "jan"
-            | "february"
-            | "feb"
-            | "march"
-            | "mar"
-            | "april"
-            | "apr"
-            | "may"
-            | "june"
-            | "jun"
-            | "july"
-            | "jul"
-            | "august"
-            | "aug"
-            | "september"
-            | "sep"
-            | "sept"
-            | "october"
-            | "oct"
-            | "november"
-            | "nov"
-            | "december"
-            | "dec"
-            | "monday"
-            | "mon"
-            | "tuesday"
-            | "tue"
-            | "tues"
-            | "wednesday"
-            | "wed"
-            | "thursday"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "friday"
-            | "fri"
-            | "saturday"
-            | "sat"
-            | "sunday"
-            | "sun"
-            | "today"
-            | "tonight"
-            | "tomorrow"
-            | "tmrw"
-            | "yesterday"
-            | "this"
-            | "next"
-            | "last"
-            | "previous"
-            | "past"
-            | "coming"
-            | "upcoming"
-            | "following"
-            | "in"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "first"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-            | "thirtieth"
-            | "christmas"
-            | "xmas"
-            | "easter"
-            | "new"
-            | "independence"
-            | "juneteenth"
-            | "freedom"
-            | "jubilee"
-            | "earth"
-            | "saint"
-            | "st"
-            | "valentine"
-            | "halloween"
-            | "boxing"
-            | "black"
-            | "thanksgiving"
-            | "labor"
-            | "labour"
-            | "memorial"
-            | "international"
-    )
+    FIRST_SET.contains(w)
 }
+
+static FIRST_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| FIRST_WORDS.iter().copied().collect());
+
+/// Every word [`starts_date`] accepts (without a glued day).
+pub const FIRST_WORDS: &[&str] = &[
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thur",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "today",
+    "tonight",
+    "tomorrow",
+    "tmrw",
+    "yesterday",
+    "this",
+    "next",
+    "last",
+    "previous",
+    "past",
+    "coming",
+    "upcoming",
+    "following",
+    "in",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "first",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "christmas",
+    "xmas",
+    "easter",
+    "new",
+    "independence",
+    "juneteenth",
+    "freedom",
+    "jubilee",
+    "earth",
+    "saint",
+    "st",
+    "valentine",
+    "halloween",
+    "boxing",
+    "black",
+    "thanksgiving",
+    "labor",
+    "labour",
+    "memorial",
+    "international",
+];
 
 /// Parses a date starting at byte `at`. `document_date` resolves relative dates.
 pub fn parse_date(
@@ -400,8 +405,18 @@ fn word_at(t: &str, i: usize) -> Option<(usize, usize, Lower)> {
 
 /// The end of the word `w` at or after `i`, when it is that word.
 fn kw(t: &str, i: usize, w: &str) -> Option<usize> {
-    let (_, e, l) = word_at(t, i)?;
-    (l.as_str() == w).then_some(e)
+    // As `word_at` then a comparison, without copying the word.
+    let s = skip_spaces(t, i);
+    let e = s + w.len();
+    let b = t.as_bytes();
+    if !t.get(s..e)?.eq_ignore_ascii_case(w) {
+        return None;
+    }
+    match b.get(e) {
+        Some(c) if c.is_ascii_alphabetic() => None,
+        Some(c) if !c.is_ascii() && word_char_at(t, e) => None,
+        _ => Some(e),
+    }
 }
 
 /// The digits at or after `i` (skipping spaces): start, end, value (≤ 8 digits).
@@ -1415,8 +1430,16 @@ fn modified(t: &str, at: usize, ctx: &Ctx) -> Option<Raw> {
             if let Some(x) = kw(t, j, "on") {
                 j = x;
             }
-            let (_, e3, wd) = word_at(t, j)?;
-            let wd = cal::weekday(wd.as_str())?;
+            let Some((e3, wd)) =
+                word_at(t, j).and_then(|(_, e3, wd)| Some((e3, cal::weekday(wd.as_str())?)))
+            else {
+                // "last week", "this week": a relative date with no one day,
+                // so no ISO value even with a document date.
+                if following || !matches!(mode, Mode::This | Mode::Next | Mode::Last) {
+                    return None;
+                }
+                return Some(Raw::new(e2, Val::Fixed(None)));
+            };
             let mut r = Raw::new(e3, Val::Fixed(now.map(|n| day(in_week(n, wd, k)))));
             r.weekday = Some(wd);
             return Some(r);

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod clock;
 pub mod context;
 pub mod date;
+pub mod gate;
 pub mod noun;
 pub mod number;
 pub mod words;
@@ -31,11 +32,16 @@ pub fn extract(text: &str, options: &Options) -> Vec<Quantity> {
     let mut scan = Scanner {
         text,
         options,
-        out: Vec::new(),
+        // News has a quantity every 150 bytes or so.
+        out: Vec::with_capacity(text.len() / 128),
+        marks: context::Marks {
+            ends: Vec::with_capacity(text.len() / 64),
+            sources: Vec::new(),
+        },
     };
     scan.run();
     let mut out = scan.out;
-    context::annotate(text, &mut out);
+    context::annotate(text, &mut out, &scan.marks);
     out
 }
 
@@ -43,6 +49,8 @@ struct Scanner<'a> {
     text: &'a str,
     options: &'a Options,
     out: Vec<Quantity>,
+    /// Sentence ends and attribution words seen on the way, for context.
+    marks: context::Marks,
 }
 
 /// Currency signs that may stand before a number.
@@ -57,6 +65,7 @@ impl Scanner<'_> {
     fn run(&mut self) {
         let text = self.text;
         let bytes = text.as_bytes();
+        let gate = &*gate::GATE;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -66,41 +75,66 @@ impl Scanner<'_> {
                     i = word_end(text, i);
                     continue;
                 }
-                i = match self.at_digit(i) {
-                    Some(end) => end,
-                    None => skip_token(text, i),
+                // A run of digits and punctuation longer than any number
+                // ("1,1,1,...", a hash, a table row) is not prose: skip it whole.
+                let next = if token_longer_than(bytes, i, MAX_TOKEN) {
+                    skip_token(text, i)
+                } else {
+                    match self.at_digit(i) {
+                        Some(end) => end,
+                        None => skip_token(text, i),
+                    }
                 };
+                self.marks.ends_in(bytes, i, next);
+                i = next;
                 continue;
             }
             if b.is_ascii_alphabetic() {
-                let end = word_end(text, i);
-                if !word_char_before(text, i)
-                    && let Some(next) = self.at_word(i, end)
-                {
-                    i = next;
-                    continue;
+                let (end, key) = gate::key_of(text, i);
+                let flags = key.map_or(0, |k| gate.flags(k));
+                if flags & !(gate::AFTER_A | gate::UNIT) != 0 && !word_char_before(text, i) {
+                    if flags & gate::SOURCE != 0 {
+                        self.marks.sources.push(i);
+                    }
+                    if let Some(next) = self.at_word(i, end, flags) {
+                        self.marks.ends_in(bytes, i, next);
+                        i = next;
+                        continue;
+                    }
                 }
                 i = end;
                 continue;
             }
             if b == b'-' || b == b'.' || b == b'+' {
-                let next_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                // "-5", ".5", and a sign set off by one space at the start of
+                // a line ("- 1 4/5"), where it cannot be a dash between words.
+                let next_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    || (b != b'.'
+                        && bytes.get(i + 1) == Some(&b' ')
+                        && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)
+                        && line_start(bytes, i));
                 let prev_ok =
                     i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
                 if next_digit
                     && prev_ok
                     && let Some(end) = self.number_mention(i, i, None)
                 {
+                    self.marks.ends_in(bytes, i, end);
                     i = end;
                     continue;
                 }
-                i += 1;
-                continue;
-            }
-            if b == b'$' || b >= 0x80 {
+            } else if b == b'$' || b >= 0x80 {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 if is_currency_sign(c)
                     && let Some(end) = self.currency_mention(i)
+                {
+                    self.marks.ends_in(bytes, i, end);
+                    i = end;
+                    continue;
+                }
+                if number::is_vulgar_fraction(c)
+                    && !word_char_before(text, i)
+                    && let Some(end) = self.number_mention(i, i, None)
                 {
                     i = end;
                     continue;
@@ -112,12 +146,18 @@ impl Scanner<'_> {
                 i += c.len_utf8();
                 continue;
             }
+            if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                self.marks.ends.push(i);
+            }
             i += 1;
         }
     }
 
     /// At a digit: a clock time, a date, or a number with what follows it.
     fn at_digit(&mut self, i: usize) -> Option<usize> {
+        if plainly_a_number(self.text.as_bytes(), i) {
+            return self.number_mention(i, i, None);
+        }
         if let Some(end) = self.clock_mention(i) {
             return Some(end);
         }
@@ -127,47 +167,103 @@ impl Scanner<'_> {
         self.number_mention(i, i, None)
     }
 
-    /// At a word: a lexicon word may start a quantity.
-    fn at_word(&mut self, i: usize, end: usize) -> Option<usize> {
+    /// At a word: a lexicon word may start a quantity. `flags` say which
+    /// lexicons may know it.
+    fn at_word(&mut self, i: usize, end: usize, flags: u16) -> Option<usize> {
         let lower = Lower::new(&self.text[i..end])?;
         let w = lower.as_str();
-        if clock::starts_clock(w)
+        if matches!(w, "a" | "an") && !self.may_follow_article(end) {
+            // "a dog": no quantity starts here (the common case, kept cheap).
+            return None;
+        }
+        if w == "in" && !self.may_follow_in(end) {
+            // "in the": only "in 2022", "in two weeks" are quantities.
+            return None;
+        }
+        if flags & gate::CLOCK != 0
+            && clock::starts_clock(w)
             && let Some(end) = self.clock_mention(i)
         {
             return Some(end);
         }
-        if date::starts_date(w)
+        if flags & gate::DATE != 0
+            && date::starts_date(w)
             && let Some(end) = self.date_mention(i)
         {
             return Some(end);
         }
-        if units::starts_currency(w)
+        if flags & gate::CURRENCY != 0
+            && digit_within(self.text.as_bytes(), i, end - i + 12)
+            && units::starts_currency(w)
             && let Some(end) = self.currency_mention(i)
         {
             return Some(end);
         }
-        if VAGUE.starts_with_word(w)
+        if flags & gate::VAGUE != 0
+            && VAGUE.starts_with_word(w)
             && let Some(end) = self.vague_mention(i)
         {
             return Some(end);
         }
-        if number::starts_number(w)
+        if flags & gate::NUMBER != 0
+            && number::starts_number(w)
             && let Some(end) = self.number_mention(i, i, None)
         {
             return Some(end);
         }
-        if matches!(w, "a" | "an" | "another" | "all" | "full" | "whole") {
+        if flags & gate::ARTICLE != 0
+            && matches!(w, "a" | "an" | "another" | "all" | "full" | "whole")
+        {
             return self.article_duration(i, end, w == "another");
         }
         None
+    }
+
+    /// Whether the word after "a"/"an" (ending at `end`) may go on to a
+    /// quantity: a number word, a vague quantifier's word or a unit; or
+    /// anything but a plain word, which the grammars then judge.
+    fn may_follow_article(&self, end: usize) -> bool {
+        let text = self.text;
+        let next = skip_gap(text, end);
+        if !text
+            .as_bytes()
+            .get(next)
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
+            return true;
+        }
+        let (_, key) = gate::key_of(text, next);
+        key.is_none_or(|k| gate::GATE.flags(k) & (gate::AFTER_A | gate::UNIT) != 0)
+    }
+
+    /// Whether the word "in" (ending at `end`) may start a date: "in two
+    /// weeks", "in a month" (a digit or a number word must follow).
+    fn may_follow_in(&self, end: usize) -> bool {
+        let text = self.text;
+        let next = skip_spaces(text, end);
+        if !text
+            .as_bytes()
+            .get(next)
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
+            return true;
+        }
+        let (_, key) = gate::key_of(text, next);
+        key.is_none_or(|k| gate::GATE.flags(k) & gate::NUMBER != 0)
     }
 
     /// "an hour", "a fortnight", "another week", "all day": one unit of time.
     fn article_duration(&mut self, i: usize, word_end: usize, another: bool) -> Option<usize> {
         let text = self.text;
         let u = units::unit_after(text, word_end)?;
-        if u.unit.dimension != Dimension::Time || u.start != skip_spaces(text, word_end) {
+        // "all day", "a week"; "all-day", "full-week" joined by a hyphen.
+        let joined = u.start == skip_spaces(text, word_end)
+            || (u.start == word_end + 1 && text.as_bytes()[word_end] == b'-');
+        if !joined {
             return None;
+        }
+        if u.unit.dimension != Dimension::Time {
+            return self.article_measure(i, word_end, u);
         }
         let mut q = Quantity::new(
             Span::new(i, u.end),
@@ -189,6 +285,43 @@ impl Scanner<'_> {
         Some(end)
     }
 
+    /// "a gallon", "a mile", "a penny": one of a unit spelled out as a word
+    /// (not "a m", and not a spelling with another common reading).
+    fn article_measure(&mut self, i: usize, word_end: usize, u: units::UnitMatch) -> Option<usize> {
+        let text = self.text;
+        let word = &text[u.start..u.end];
+        if u.unit.ambiguous
+            || u.start != skip_spaces(text, word_end)
+            || word.len() < 4
+            || !word.bytes().all(|b| b.is_ascii_alphabetic())
+            || !matches!(
+                u.unit.dimension,
+                Dimension::Length
+                    | Dimension::Area
+                    | Dimension::Volume
+                    | Dimension::Mass
+                    | Dimension::Data
+                    | Dimension::Energy
+                    | Dimension::Power
+                    | Dimension::Currency
+            )
+            || !matches!(&text[i..word_end], "a" | "an" | "A" | "An")
+        {
+            return None;
+        }
+        let mut q = Quantity::new(
+            Span::new(i, u.end),
+            Span::new(i, word_end),
+            kind_of(u.unit.dimension),
+            Value::Number(Decimal::ONE),
+        );
+        set_unit(&mut q, u.unit);
+        let end = self.time_base(&mut q, u.end);
+        self.bounds_and_markers(&mut q);
+        self.out.push(q);
+        Some(end)
+    }
+
     /// Extends a duration over the parts that follow it: "1 year 1 month 21
     /// days", "an hour and a half". The value is restated in the smallest unit.
     fn compound_duration(&self, q: &mut Quantity, mut end: usize) -> usize {
@@ -201,7 +334,8 @@ impl Scanner<'_> {
         };
         let mut total = value * unit.factor;
         let mut parts = 1;
-        loop {
+        // Years to seconds is seven parts; past that it is a list, not one span.
+        while parts < MAX_DURATION_PARTS {
             let mut at = end;
             let mut joined = false;
             if let Some((s, e)) = words::next_word(text, at)
@@ -276,6 +410,79 @@ impl Scanner<'_> {
         end
     }
 
+    /// Extends an amount over a smaller unit that follows it: "5 feet 2
+    /// inches", "3 dollars 50 cents", and cents without their name at the
+    /// end of a clause ("15 dollars 50."). The value is restated in the first
+    /// unit. Metric pairs ("12 m 2 dm") are two figures, not one.
+    fn compound_measure(&self, q: &mut Quantity, end: usize) -> usize {
+        let text = self.text;
+        let (Some(code), Some(value)) = (q.unit.clone(), q.value.number()) else {
+            return end;
+        };
+        let Some(first) = units::lookup(&code) else {
+            return end;
+        };
+        if !matches!(
+            first.dimension,
+            Dimension::Length | Dimension::Mass | Dimension::Volume | Dimension::Currency
+        ) || first.subunit_of.is_some()
+        {
+            return end;
+        }
+        let mut at = end;
+        if let Some((s, e)) = words::next_word(text, at)
+            && text[s..e].eq_ignore_ascii_case("and")
+            && text[at..s].chars().all(words::is_space)
+        {
+            at = e;
+        }
+        let start = skip_spaces(text, at);
+        if start == end
+            || !text
+                .as_bytes()
+                .get(start)
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return end;
+        }
+        // "5 feet 2 inches", "thirteen dollars forty-five cents".
+        let Some(m) = number::parse_number(text, start, false) else {
+            return end;
+        };
+        if m.ordinal || m.value < Decimal::ZERO {
+            return end;
+        }
+        let (part, part_end) = match units::unit_after(text, m.end) {
+            Some(u) if u.unit.dimension == first.dimension => {
+                let smaller = if first.dimension == Dimension::Currency {
+                    u.unit.subunit_of.as_deref() == Some(first.code.as_str())
+                } else {
+                    u.unit.factor < first.factor && !power_of_ten(first.factor / u.unit.factor)
+                };
+                match units::convert(m.value, u.unit, first) {
+                    Some(v) if smaller && v < Decimal::ONE => (v, u.end),
+                    _ => return end,
+                }
+            }
+            Some(_) => return end,
+            // "15 dollars 50.": cents, when nothing follows but punctuation.
+            None if first.dimension == Dimension::Currency
+                && m.value.fract().is_zero()
+                && m.value < Decimal::ONE_HUNDRED
+                && !words::word_char_at(text, skip_spaces(text, m.end)) =>
+            {
+                (m.value / Decimal::ONE_HUNDRED, m.end)
+            }
+            None => return end,
+        };
+        let total = value + part;
+        q.value = Value::Number(total);
+        q.low = Some(total);
+        q.high = Some(total);
+        q.number = Span::new(q.number.start, part_end);
+        part_end
+    }
+
     fn clock_mention(&mut self, i: usize) -> Option<usize> {
         let m = clock::parse_clock(self.text, i)?;
         let value = m.time.map_or(Value::Zone, Value::Time);
@@ -288,10 +495,27 @@ impl Scanner<'_> {
 
     fn date_mention(&mut self, i: usize) -> Option<usize> {
         let m = date::parse_date(self.text, i, self.options.document_date)?;
+        // "1/2 cup": a fraction before a unit, not a day and month.
+        let written = m.span.text(self.text);
+        if written.len() <= 5
+            && written.contains('/')
+            && written.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+            && units::unit_after(self.text, m.span.end).is_some()
+        {
+            return None;
+        }
         let mut q = Quantity::new(m.span, m.span, Kind::Date, Value::Date(m.value));
         q.date = m.info;
+        // "9 February, a Saturday", "14 July 2024 (a Sunday)": the weekday
+        // the text claims for the date.
+        if q.date.weekday.is_none()
+            && let Some((end, wd)) = weekday_after(self.text, m.span.end)
+        {
+            q.date.weekday = Some(wd);
+            q.span.end = end;
+        }
         self.out.push(q);
-        Some(m.span.end)
+        Some(q_end(&self.out))
     }
 
     /// A currency sign or code, then a number: "$3bn", "US$1.2 billion", "ISK 24,766 million".
@@ -365,6 +589,23 @@ impl Scanner<'_> {
         if currency.is_none() && is_reference_number(text, num_start, m.end) {
             return Some(m.end);
         }
+        // "the 2020 primary", "its 2023 budget": a year used as a modifier.
+        if currency.is_none()
+            && let Some(year) = modifier_year(text, num_start, m.end, m.value)
+        {
+            let q = Quantity::new(
+                Span::new(num_start, m.end),
+                Span::new(num_start, m.end),
+                Kind::Date,
+                Value::Date(Some(crate::quantity::CalendarDate {
+                    year,
+                    month: None,
+                    day: None,
+                })),
+            );
+            self.out.push(q);
+            return Some(m.end);
+        }
         let mut number_span = Span::new(start, m.end);
         let mut q = Quantity::new(
             number_span,
@@ -382,15 +623,15 @@ impl Scanner<'_> {
         let mut end = m.end;
 
         // A range: "200-300", "200 to 300", "between 200 and 300".
-        if let Some((hi_end, hi)) = range_tail(text, end, start, currency.is_some()) {
-            if hi >= m.value {
-                q.low = Some(m.value);
-                q.high = Some(hi);
-                q.approx = Approx::Range;
-                end = hi_end;
-                number_span.end = hi_end;
-                q.number = number_span;
-            }
+        if let Some((hi_end, hi)) = range_tail(text, end, start, currency.is_some())
+            && hi >= m.value
+        {
+            q.low = Some(m.value);
+            q.high = Some(hi);
+            q.approx = Approx::Range;
+            end = hi_end;
+            number_span.end = hi_end;
+            q.number = number_span;
         }
 
         // A share: "one in five", "two out of three".
@@ -430,6 +671,9 @@ impl Scanner<'_> {
             set_unit(&mut q, u.unit);
             q.kind = kind_of(u.unit.dimension);
             end = u.end;
+            if matches!(q.kind, Kind::Money | Kind::Measure) && q.approx != Approx::Range {
+                end = self.compound_measure(&mut q, end);
+            }
         } else if let Some(after) = of_after_collective(text, &self.text[num_start..m.end], end)
             && let Some(u) = units::unit_after(text, after)
             && u.start == skip_spaces(text, after)
@@ -458,7 +702,13 @@ impl Scanner<'_> {
             }
             Kind::Number => {
                 // A counted noun: "3,000 North Korean soldiers", "1,200 deaths and injuries".
-                if let Some(np) = noun::phrase_after(text, end) {
+                let age = words::prev_word(text, start).is_some_and(|(ps, pe)| {
+                    matches!(
+                        Lower::new(&text[ps..pe]).as_ref().map(Lower::as_str),
+                        Some("aged" | "age" | "ages")
+                    )
+                });
+                if let Some(np) = noun::counted_after(text, end, age) {
                     q.kind = Kind::Count;
                     q.noun = Some(np.span);
                     q.unit = Some(np.lemma);
@@ -497,7 +747,8 @@ impl Scanner<'_> {
         if matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal) {
             return end;
         }
-        if let Some((s, e, per)) = TIME_BASES.after.match_after(self.text, end)
+        if gate::may_match_after(self.text, end, gate::TIME_AFTER_FIRST)
+            && let Some((s, e, per)) = TIME_BASES.after.match_after(self.text, end)
             && s <= skip_spaces(self.text, end)
         {
             // "three days a week": a duration per week is still a rate.
@@ -505,8 +756,23 @@ impl Scanner<'_> {
             q.span.end = e;
             return e;
         }
+        // "3.4 million barrels of crude per day": the base after an "of" phrase.
+        if let Some(after) = of_phrase(self.text, end)
+            && let Some(np) = noun::phrase_after(self.text, after)
+            && gate::may_match_after(self.text, np.span.end, gate::TIME_AFTER_FIRST)
+            && let Some((s, e, per)) = TIME_BASES.after.match_after(self.text, np.span.end)
+            && s == skip_spaces(self.text, np.span.end)
+        {
+            q.per = Some(per);
+            if q.noun.is_none() {
+                q.noun = Some(np.span);
+            }
+            q.span.end = e;
+            return e;
+        }
         // "1,200 daily deaths": the base sits before the noun.
         if let Some(noun) = q.noun
+            && gate::may_match_after(self.text, q.number.end, gate::TIME_NOUN_FIRST)
             && let Some((_, _, per)) = TIME_BASES.before_noun.match_after(self.text, q.number.end)
             && noun.start <= skip_spaces(self.text, q.number.end)
         {
@@ -537,6 +803,7 @@ impl Scanner<'_> {
             start = ps;
         }
         if q.approx != Approx::Range
+            && gate::may_match_before(text, start, gate::BOUND_LAST)
             && let Some((s, bound)) = BOUNDS.match_before(text, start)
             && !self.follows_figure(s)
         {
@@ -546,7 +813,9 @@ impl Scanner<'_> {
         }
         // Role markers sit before the bound: "an additional 1,500", "of whom 12",
         // or right after the figure: "1,500 more soldiers", "4,500 in total".
-        if let Some((s, role)) = MARKERS.before.match_before(text, start) {
+        if gate::may_match_before(text, start, gate::MARKER_BEFORE_LAST)
+            && let Some((s, role)) = MARKERS.before.match_before(text, start)
+        {
             q.marker = Some(Marker {
                 role: *role,
                 span: Span::new(s, gap_end_back(text, start)),
@@ -554,7 +823,8 @@ impl Scanner<'_> {
             if *role == crate::quantity::MarkerRole::Increment {
                 start = s;
             }
-        } else if let Some((s, e, role)) = MARKERS.after.match_after(text, q.number.end)
+        } else if gate::may_match_after(text, q.number.end, gate::MARKER_AFTER_FIRST)
+            && let Some((s, e, role)) = MARKERS.after.match_after(text, q.number.end)
             && s == skip_spaces(text, q.number.end)
             && !words::next_word(text, e)
                 .is_some_and(|(a, b)| text[a..b].eq_ignore_ascii_case("than"))
@@ -563,7 +833,8 @@ impl Scanner<'_> {
                 role: *role,
                 span: Span::new(s, e),
             });
-        } else if let Some((s, e, role)) = MARKERS.after.match_after(text, q.span.end)
+        } else if gate::may_match_after(text, q.span.end, gate::MARKER_AFTER_FIRST)
+            && let Some((s, e, role)) = MARKERS.after.match_after(text, q.span.end)
             && *role == crate::quantity::MarkerRole::Total
             && s <= skip_spaces(text, q.span.end) + 1
         {
@@ -602,6 +873,174 @@ fn apply_bound(q: &mut Quantity, bound: &crate::lexicon::Bound, value: Option<De
         }
         _ => {}
     }
+}
+
+/// Whether `d` is a power of ten (1, 10, 1000, 0.1 ...): metric unit pairs.
+fn power_of_ten(mut d: Decimal) -> bool {
+    if d <= Decimal::ZERO {
+        return false;
+    }
+    while d >= Decimal::TEN {
+        d /= Decimal::TEN;
+    }
+    while d < Decimal::ONE {
+        d *= Decimal::TEN;
+    }
+    d == Decimal::ONE
+}
+
+/// A year written as a modifier after a determiner or possessive and
+/// before a noun: "the 2020 primary", "its 2023 budget", "Russia's 2024
+/// budget". Four plain digits, 1900 to 2100.
+fn modifier_year(text: &str, start: usize, end: usize, value: Decimal) -> Option<i16> {
+    if end - start != 4 || !text[start..end].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = i16::try_from(value.to_string().parse::<i32>().ok()?).ok()?;
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    let before = words::skip_spaces_back(text, start);
+    if before == start {
+        return None;
+    }
+    let possessive = text[..before].ends_with("'s")
+        || text[..before].ends_with("’s")
+        || text[..before].ends_with("s'");
+    let determiner = words::prev_word(text, start).is_some_and(|(ps, pe)| {
+        pe == before
+            && matches!(
+                Lower::new(&text[ps..pe]).as_ref().map(Lower::as_str),
+                Some(
+                    "the"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "your"
+                        | "my"
+                        | "this"
+                        | "that"
+                        | "whose"
+                )
+            )
+    });
+    if !(possessive || determiner) {
+        return None;
+    }
+    // A noun must follow directly, not a unit or a number word.
+    let next = skip_spaces(text, end);
+    if next == end || units::unit_after(text, end).is_some() {
+        return None;
+    }
+    noun::phrase_after(text, end)?;
+    Some(year)
+}
+
+/// Whether a digit follows within `n` bytes of `at`: a currency code is
+/// written just before its amount ("US$1.2bn", "ISK 24,766", "Rs. 5"), so
+/// "US officials" and "’s" need no look-up.
+fn digit_within(bytes: &[u8], at: usize, n: usize) -> bool {
+    bytes
+        .get(at..bytes.len().min(at + n))
+        .is_some_and(|s| s.iter().any(u8::is_ascii_digit))
+}
+
+/// Digits that can start neither a clock time nor a date: grouped
+/// thousands ("3,000") and percentages ("12%").
+fn plainly_a_number(bytes: &[u8], i: usize) -> bool {
+    let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let j = i + digits;
+    match bytes.get(j) {
+        Some(b'%') => true,
+        Some(b',') => {
+            digits <= 3
+                && bytes
+                    .get(j + 1..j + 4)
+                    .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                && !bytes.get(j + 4).is_some_and(u8::is_ascii_digit)
+        }
+        _ => false,
+    }
+}
+
+/// The end of the mention just pushed.
+fn q_end(out: &[Quantity]) -> usize {
+    out.last().map_or(0, |q| q.span.end)
+}
+
+/// A weekday set off after a date: ", a Saturday", " (a Sunday)", ",
+/// Saturday". Returns the end (past a closing parenthesis) and the weekday
+/// (0 = Monday).
+fn weekday_after(text: &str, end: usize) -> Option<(usize, u8)> {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    let paren = match bytes.get(at) {
+        Some(b',') => false,
+        Some(b' ') if bytes.get(skip_spaces(text, at)) == Some(&b'(') => true,
+        Some(b'(') => true,
+        _ => return None,
+    };
+    at = skip_spaces(
+        text,
+        if paren {
+            skip_spaces(text, at) + 1
+        } else {
+            at + 1
+        },
+    );
+    if let Some((s, e)) = words::next_word(text, at)
+        && s == at
+        && matches!(&text[s..e], "a" | "an" | "A")
+    {
+        at = skip_spaces(text, e);
+    }
+    let (s, e) = words::next_word(text, at)?;
+    if s != at {
+        return None;
+    }
+    let lower = Lower::new(&text[s..e])?;
+    if !lower.as_str().ends_with("day") {
+        return None;
+    }
+    let wd = calendar::weekday(lower.as_str())?;
+    if paren {
+        let close = skip_spaces(text, e);
+        return (bytes.get(close) == Some(&b')')).then_some((close + 1, wd));
+    }
+    Some((e, wd))
+}
+
+/// Whether only spaces stand between the start of the line and byte `i`.
+fn line_start(bytes: &[u8], i: usize) -> bool {
+    bytes[..i]
+        .iter()
+        .rev()
+        .find(|&&b| b != b' ' && b != b'\t')
+        .is_none_or(|&b| b == b'\n')
+}
+
+/// The most parts a compound duration joins ("1 year 1 month 21 days").
+const MAX_DURATION_PARTS: usize = 7;
+
+/// The longest run of digits and inner punctuation read as a number.
+const MAX_TOKEN: usize = 64;
+
+/// Whether the token [`skip_token`] would skip from `i` is longer than `max`
+/// bytes (looking at no more than `max + 1` of them).
+fn token_longer_than(bytes: &[u8], i: usize, max: usize) -> bool {
+    let mut j = i;
+    while j < bytes.len() && j - i <= max {
+        let b = bytes[j];
+        let inner = matches!(b, b'.' | b',' | b'-' | b'/' | b':')
+            && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if !(b.is_ascii_alphanumeric() || inner) {
+            break;
+        }
+        j += 1;
+    }
+    j - i > max
 }
 
 /// Skips one token that did not parse as a quantity: the run of digits and
@@ -649,82 +1088,82 @@ fn is_reference_number(text: &str, start: usize, end: usize) -> bool {
     }
     if let Some((ps, pe)) = words::prev_word(text, start) {
         let gap = &text[pe..start];
-        if gap.chars().all(words::is_space) || gap == "." || gap == ". " {
-            if let Some(w) = Lower::new(&text[ps..pe]) {
-                return matches!(
-                    w.as_str(),
-                    "chapter"
-                        | "chapters"
-                        | "page"
-                        | "pages"
-                        | "p"
-                        | "pp"
-                        | "section"
-                        | "article"
-                        | "articles"
-                        | "clause"
-                        | "paragraph"
-                        | "no"
-                        | "nos"
-                        | "room"
-                        | "route"
-                        | "highway"
-                        | "interstate"
-                        | "flight"
-                        | "seat"
-                        | "platform"
-                        | "gate"
-                        | "version"
-                        | "v"
-                        | "vol"
-                        | "volume"
-                        | "issue"
-                        | "episode"
-                        | "season"
-                        | "resolution"
-                        | "amendment"
-                        | "psalm"
-                        | "exit"
-                        | "channel"
-                        | "line"
-                        | "lane"
-                        | "bus"
-                        | "apartment"
-                        | "apt"
-                        | "suite"
-                        | "unit"
-                        | "block"
-                        | "lot"
-                        | "level"
-                        | "figure"
-                        | "fig"
-                        | "table"
-                        | "rule"
-                        | "act"
-                        | "scene"
-                        | "verse"
-                        | "tel"
-                        | "phone"
-                        | "fax"
-                        | "call"
-                        | "dial"
-                        | "ext"
-                        | "extension"
-                        | "code"
-                        | "model"
-                        | "number"
-                        | "iso"
-                        | "type"
-                        | "grade"
-                        | "class"
-                        | "category"
-                        | "stage"
-                        | "phase"
-                        | "windows"
-                        | "ios"
-                        | "android"
-                );
-            }
+        if (gap.chars().all(words::is_space) || gap == "." || gap == ". ")
+            && let Some(w) = Lower::new(&text[ps..pe])
+        {
+            return matches!(
+                w.as_str(),
+                "chapter"
+                    | "chapters"
+                    | "page"
+                    | "pages"
+                    | "p"
+                    | "pp"
+                    | "section"
+                    | "article"
+                    | "articles"
+                    | "clause"
+                    | "paragraph"
+                    | "no"
+                    | "nos"
+                    | "room"
+                    | "route"
+                    | "highway"
+                    | "interstate"
+                    | "flight"
+                    | "seat"
+                    | "platform"
+                    | "gate"
+                    | "version"
+                    | "v"
+                    | "vol"
+                    | "volume"
+                    | "issue"
+                    | "episode"
+                    | "season"
+                    | "resolution"
+                    | "amendment"
+                    | "psalm"
+                    | "exit"
+                    | "channel"
+                    | "line"
+                    | "lane"
+                    | "bus"
+                    | "apartment"
+                    | "apt"
+                    | "suite"
+                    | "unit"
+                    | "block"
+                    | "lot"
+                    | "level"
+                    | "figure"
+                    | "fig"
+                    | "table"
+                    | "rule"
+                    | "act"
+                    | "scene"
+                    | "verse"
+                    | "tel"
+                    | "phone"
+                    | "fax"
+                    | "call"
+                    | "dial"
+                    | "ext"
+                    | "extension"
+                    | "code"
+                    | "model"
+                    | "number"
+                    | "iso"
+                    | "type"
+                    | "grade"
+                    | "class"
+                    | "category"
+                    | "stage"
+                    | "phase"
+                    | "windows"
+                    | "ios"
+                    | "android"
+            );
         }
     }
     // Street addresses: "10 Downing Street", "1600 Pennsylvania Avenue".
@@ -800,10 +1239,17 @@ fn kind_of(dimension: Dimension) -> Kind {
     }
 }
 
+/// Whether `s` ends with the ASCII word `w`, ignoring case.
+fn ends_with_ignore_case(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.as_bytes()[s.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+}
+
 /// After "a couple"/"a few"/"dozens": the word after "of".
 fn of_after_collective(text: &str, number_text: &str, end: usize) -> Option<usize> {
-    let lower = number_text.to_ascii_lowercase();
-    if !(lower.ends_with("couple") || lower.ends_with("dozen") || lower.ends_with("dozens")) {
+    if !["couple", "dozen", "dozens"]
+        .iter()
+        .any(|w| ends_with_ignore_case(number_text, w))
+    {
         return None;
     }
     let (s, e) = words::next_word(text, end)?;
@@ -812,8 +1258,9 @@ fn of_after_collective(text: &str, number_text: &str, end: usize) -> Option<usiz
 
 /// After "half"/"quarter": the article of "half an hour", "a quarter of an hour".
 fn after_half_article(text: &str, number_text: &str, end: usize) -> Option<usize> {
-    let lower = number_text.to_ascii_lowercase();
-    if !(lower.ends_with("half") || lower.ends_with("quarter")) {
+    if !(ends_with_ignore_case(number_text, "half")
+        || ends_with_ignore_case(number_text, "quarter"))
+    {
         return None;
     }
     let mut at = end;
@@ -893,8 +1340,12 @@ fn share_tail(text: &str, end: usize) -> Option<(usize, Decimal)> {
         return None;
     }
     let m = number::parse_number(text, at, false)?;
-    // "318 in 2023" is a figure and a year; shares have small denominators.
-    if m.ordinal || m.value > Decimal::from(1000) || m.value < Decimal::TWO {
+    // "318 in 2023", "Voyager 2 in 1979": a figure and a year. Shares have
+    // small denominators, or large ones written as such ("1 in 10,000",
+    // "one in a million").
+    let digits_only = text[at..m.end].bytes().all(|b| b.is_ascii_digit());
+    let limit = if digits_only { 999 } else { 1_000_000 };
+    if m.ordinal || m.value > Decimal::from(limit) || m.value < Decimal::TWO {
         return None;
     }
     // "1 in 2024" is a year; a share's denominator is followed by no unit.
@@ -905,4 +1356,137 @@ fn share_tail(text: &str, end: usize) -> Option<(usize, Decimal)> {
         return None;
     }
     Some((m.end, m.value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find<'a>(t: &str, qs: &'a [Quantity], text: &str) -> &'a Quantity {
+        qs.iter()
+            .find(|q| q.span.text(t) == text)
+            .unwrap_or_else(|| {
+                let all: Vec<_> = qs.iter().map(|q| q.span.text(t)).collect();
+                panic!("no mention {text:?} in {all:?}")
+            })
+    }
+
+    fn run(t: &str) -> Vec<Quantity> {
+        extract(t, &Options::default())
+    }
+
+    #[test]
+    fn modifier_years_are_dates() {
+        let t = "The 2020 primary cost more than its 2023 budget and Russia's 2024 budget.";
+        let qs = run(t);
+        for y in ["2020", "2023", "2024"] {
+            let q = find(t, &qs, y);
+            assert_eq!(q.kind, Kind::Date, "{y}");
+        }
+        // A count after no determiner stays a count.
+        let t = "About 2020 soldiers arrived.";
+        assert_eq!(find(t, &run(t), "About 2020 soldiers").kind, Kind::Count);
+    }
+
+    #[test]
+    fn weekday_after_a_date() {
+        let t = "It was 9 February, a Saturday. It ended 14 July 2024 (a Sunday).";
+        let qs = run(t);
+        assert_eq!(find(t, &qs, "9 February, a Saturday").date.weekday, Some(5));
+        assert_eq!(
+            find(t, &qs, "14 July 2024 (a Sunday)").date.weekday,
+            Some(6)
+        );
+    }
+
+    #[test]
+    fn time_base_after_an_of_phrase() {
+        let t = "It pumps 3.4 million barrels of crude per day.";
+        let qs = run(t);
+        assert_eq!(
+            find(t, &qs, "3.4 million barrels of crude per day").per,
+            Some("day")
+        );
+    }
+
+    #[test]
+    fn relative_weeks_are_dates() {
+        let t = "Strikes crippled three hospitals last week.";
+        let q = find(t, &run(t), "last week").clone();
+        assert_eq!(q.kind, Kind::Date);
+        assert!(q.date.relative);
+        assert_eq!(q.value, Value::Date(None));
+    }
+
+    #[test]
+    fn participles_after_ages_are_verbs() {
+        let t = "Voters aged 18 to 24 casting ballots rose. 3 leading experts agreed.";
+        let qs = run(t);
+        assert_eq!(find(t, &qs, "18 to 24").unit, None);
+        assert_eq!(
+            find(t, &qs, "3 leading experts").unit.as_deref(),
+            Some("expert")
+        );
+    }
+
+    #[test]
+    fn compound_amounts() {
+        let t = "He is 5 feet 2 inches. It cost 3 dollars 50 cents, or 15 dollars 50.";
+        let qs = run(t);
+        let feet = find(t, &qs, "5 feet 2 inches").value.number().unwrap();
+        assert!((feet - Decimal::new(516_667, 5)).abs() < Decimal::new(1, 4));
+        assert_eq!(
+            find(t, &qs, "3 dollars 50 cents").value,
+            Value::Number(Decimal::new(35, 1))
+        );
+        assert_eq!(
+            find(t, &qs, "15 dollars 50").value,
+            Value::Number(Decimal::new(155, 1))
+        );
+        // Metric pairs are two figures.
+        let t = "The length is 12 m 2 dm.";
+        assert_eq!(
+            run(t).first().map(|q| q.value.clone()),
+            Some(Value::Number(Decimal::from(12)))
+        );
+    }
+
+    #[test]
+    fn fractions_signs_and_articles() {
+        let t = "½ teaspoon\n- 1 4/5\nleave for all-day\na gallon of beer";
+        let qs = run(t);
+        assert_eq!(
+            find(t, &qs, "½ teaspoon").value,
+            Value::Number(Decimal::new(5, 1))
+        );
+        assert_eq!(
+            find(t, &qs, "- 1 4/5").value,
+            Value::Number(Decimal::new(-18, 1))
+        );
+        assert_eq!(find(t, &qs, "all-day").kind, Kind::Duration);
+        assert_eq!(find(t, &qs, "a gallon").kind, Kind::Measure);
+        // A spaced hyphen between words is a dash, not a sign.
+        let t = "Newcastle - 5 players";
+        assert!(
+            run(t)
+                .iter()
+                .all(|q| q.value != Value::Number(Decimal::from(-5)))
+        );
+    }
+
+    #[test]
+    fn shares_refuse_years() {
+        let t = "Voyager 2 in 1979 and 1 in 1,000 people.";
+        let qs = run(t);
+        assert!(qs.iter().all(|q| q.span.text(t) != "2 in 1979"));
+        assert_eq!(find(t, &qs, "1 in 1,000").kind, Kind::Percent);
+    }
+
+    #[test]
+    fn hostile_tokens_are_skipped_whole() {
+        let t = "1,".repeat(100);
+        assert!(run(&t).is_empty());
+        let t = "1 day and ".repeat(50);
+        assert!(run(&t).iter().all(|q| q.span.len() < 100));
+    }
 }

@@ -334,6 +334,44 @@ fn is_function_word(w: &str) -> bool {
 /// that ends the phrase when nothing follows it.
 fn is_verb_like(w: &str) -> bool {
     w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+        || matches!(
+            w,
+            "held"
+                | "sold"
+                | "built"
+                | "paid"
+                | "found"
+                | "shot"
+                | "hit"
+                | "hurt"
+                | "kept"
+                | "sent"
+                | "spent"
+                | "taken"
+                | "given"
+                | "seen"
+                | "known"
+                | "shown"
+                | "born"
+                | "bought"
+                | "brought"
+                | "caught"
+                | "fought"
+                | "thrown"
+                | "stolen"
+                | "written"
+                | "driven"
+                | "flown"
+                | "grown"
+                | "drawn"
+                | "torn"
+                | "worn"
+                | "freed"
+                | "fled"
+                | "led"
+                | "laid"
+                | "said"
+        )
 }
 
 fn is_adverb(w: &str) -> bool {
@@ -359,7 +397,8 @@ fn is_adverb(w: &str) -> bool {
 fn token(text: &str, at: usize) -> Option<(usize, usize, Lower)> {
     let start = skip_spaces(text, at);
     let end = word_end(text, start);
-    if end == start {
+    // A figure ends the phrase: "50 mg ethanol and 10 pills" is two mentions.
+    if end == start || text.as_bytes()[start].is_ascii_digit() {
         return None;
     }
     // A hyphenated compound is one word: "Korean-born", "state-owned".
@@ -376,6 +415,51 @@ fn token(text: &str, at: usize) -> Option<(usize, usize, Lower)> {
     Some((start, e, lower))
 }
 
+/// The words of a phrase being read, on the stack (a phrase has at most
+/// [`MAX_WORDS`] words and one coordinated pair).
+struct Words {
+    items: [(usize, usize, Lower); MAX_WORDS + 3],
+    len: usize,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words {
+            items: [(0, 0, Lower::EMPTY); MAX_WORDS + 3],
+            len: 0,
+        }
+    }
+}
+
+impl Words {
+    fn push(&mut self, w: (usize, usize, Lower)) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = w;
+            self.len += 1;
+        }
+    }
+
+    fn pop(&mut self) {
+        self.len = self.len.saturating_sub(1);
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn first(&self) -> Option<&(usize, usize, Lower)> {
+        self.items[..self.len].first()
+    }
+
+    fn last(&self) -> Option<&(usize, usize, Lower)> {
+        self.items[..self.len].last()
+    }
+
+    fn get(&self, i: usize) -> Option<&(usize, usize, Lower)> {
+        self.items[..self.len].get(i)
+    }
+}
+
 /// The counted noun phrase starting right after a figure ending at `at`.
 pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
     // The phrase must follow the figure on the same line, after spaces only.
@@ -390,7 +474,7 @@ pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
         // "3bn" style suffixes are the number grammar's; "10km" the unit's.
         return None;
     }
-    let mut words: Vec<(usize, usize, Lower)> = Vec::new();
+    let mut words = Words::default();
     let mut pos = at;
     let mut heads: Vec<usize> = Vec::new(); // indexes of coordinated heads
     while words.len() < MAX_WORDS {
@@ -495,6 +579,26 @@ pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
         span: Span::new(first.0, last.1),
         lemma,
     })
+}
+
+/// The counted noun after a figure ending at `at`: [`phrase_after`], except
+/// that a participle right after the figure is a verb ("aged 18 to 24
+/// casting ballots"), unless it is a known noun ("12 buildings", "5
+/// meetings") or modifies a plural noun after a figure that is no age ("3
+/// leading experts").
+pub fn counted_after(text: &str, at: usize, after_age: bool) -> Option<NounPhrase> {
+    let np = phrase_after(text, at)?;
+    let (s, e, first) = token(text, at)?;
+    let w = first.as_str();
+    if s == np.span.start && w.ends_with("ing") && w.len() > 4 && !is_noun_in_ing(w) {
+        let plural_next = token(text, e).is_some_and(|(s2, _, l2)| {
+            s2 == skip_spaces(text, e) && s2 < np.span.end && is_plural(l2.as_str())
+        });
+        if after_age || !plural_next {
+            return None;
+        }
+    }
+    Some(np)
 }
 
 /// "-ing" words that are nouns when they end a phrase ("buildings" is plural already).

@@ -185,7 +185,18 @@ fn core(body: &str, ctx: Ctx) -> Option<(&str, Decimal, Written, bool)> {
             let (r, v, ord) = words_expr(body, body, None)?;
             Some((r, v, Written::default(), ord))
         }
-        _ => None,
+        // A vulgar fraction standing alone: "½ teaspoon", "the result is ⅔".
+        _ => {
+            let (r, v) = vulgar(body)?;
+            if word_follows(r) {
+                return None;
+            }
+            let written = Written {
+                digits: true,
+                ..Written::default()
+            };
+            Some((r, v, written, false))
+        }
     }
 }
 
@@ -629,6 +640,12 @@ fn slash_fraction(s: &str, numerator: Decimal) -> Option<(&str, Decimal)> {
     Some((r, numerator.checked_div(den)?))
 }
 
+/// Whether `c` is a vulgar fraction character ("½", "⅔").
+pub fn is_vulgar_fraction(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    vulgar(c.encode_utf8(&mut buf)).is_some()
+}
+
 fn vulgar(s: &str) -> Option<(&str, Decimal)> {
     let c = s.chars().next()?;
     let (n, d) = match c {
@@ -730,6 +747,118 @@ enum Tok {
 }
 
 /// The token of a lower-case word (bytes: no UTF-8 check on the hot path).
+/// Every word the number grammar reads (a superset of what
+/// [`starts_number`] accepts), for the scanner's word filter.
+pub const WORDS: &[&str] = &[
+    "zero",
+    "nought",
+    "naught",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "lakh",
+    "lac",
+    "lakhs",
+    "lacs",
+    "crore",
+    "crores",
+    "dozen",
+    "dozens",
+    "dz",
+    "dzs",
+    "doz",
+    "dozs",
+    "half",
+    "halves",
+    "quarter",
+    "quarters",
+    "hundredth",
+    "hundredths",
+    "thousandth",
+    "thousandths",
+    "millionth",
+    "millionths",
+    "billionth",
+    "billionths",
+    "trillionth",
+    "trillionths",
+    "a",
+    "an",
+    "and",
+    "point",
+    "couple",
+    "minus",
+    "negative",
+    "of",
+    "over",
+    "s",
+    "th",
+    "rd",
+    "st",
+    "second",
+    "first",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
 fn word_token(w: &[u8]) -> Option<Tok> {
     use Tok::*;
     let t = match w {

@@ -51,12 +51,20 @@ pub fn is_gap(c: char) -> bool {
 }
 
 /// The offset after the spaces starting at `i` (no line breaks).
+#[inline]
 pub fn skip_spaces(text: &str, mut i: usize) -> usize {
-    while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-        if !is_space(c) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' || b == b'\t' {
+            i += 1;
+        } else if b < 0x80 {
             break;
+        } else {
+            match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) if is_space(c) => i += c.len_utf8(),
+                _ => break,
+            }
         }
-        i += c.len_utf8();
     }
     i
 }
@@ -79,9 +87,35 @@ pub fn skip_gap(text: &str, mut i: usize) -> usize {
 }
 
 /// The offset before the spaces ending at `i` (no line breaks).
+#[inline]
 pub fn skip_spaces_back(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i > 0 {
+        let b = bytes[i - 1];
+        if b == b' ' || b == b'\t' {
+            i -= 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            match text.get(..i).and_then(|s| s.chars().next_back()) {
+                Some(c) if is_space(c) => i -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// The offset before the whitespace ending at `i`, crossing at most one line break.
+pub fn skip_gap_back(text: &str, mut i: usize) -> usize {
+    let mut breaks = 0;
     while let Some(c) = text.get(..i).and_then(|s| s.chars().next_back()) {
-        if !is_space(c) {
+        if c == '\n' {
+            breaks += 1;
+            if breaks > 1 {
+                break;
+            }
+        } else if !is_gap(c) {
             break;
         }
         i -= c.len_utf8();
@@ -91,6 +125,7 @@ pub fn skip_spaces_back(text: &str, mut i: usize) -> usize {
 
 /// The end of the word starting at `i` (letters and digits, with inner
 /// apostrophes and periods of abbreviations left out).
+#[inline]
 pub fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
@@ -111,24 +146,41 @@ pub fn word_end(text: &str, mut i: usize) -> usize {
 }
 
 /// The start of the word ending at `i`.
+#[inline]
 pub fn word_start(text: &str, mut i: usize) -> usize {
-    while let Some(c) = text.get(..i).and_then(|s| s.chars().next_back()) {
-        if !is_word_char(c) {
+    let bytes = text.as_bytes();
+    while i > 0 {
+        let b = bytes[i - 1];
+        if b.is_ascii_alphanumeric() {
+            i -= 1;
+        } else if b < 0x80 {
             break;
+        } else {
+            match text.get(..i).and_then(|s| s.chars().next_back()) {
+                Some(c) if is_word_char(c) => i -= c.len_utf8(),
+                _ => break,
+            }
         }
-        i -= c.len_utf8();
     }
     i
 }
 
 /// A small lower-case copy of a word, on the stack. Words longer than the
 /// buffer are not lexicon words and come back as `None`.
+#[derive(Clone, Copy)]
 pub struct Lower {
     buf: [u8; 32],
     len: usize,
 }
 
 impl Lower {
+    /// The empty word.
+    pub const EMPTY: Lower = Lower {
+        buf: [0; 32],
+        len: 0,
+    };
+
+    #[inline]
     pub fn new(word: &str) -> Option<Lower> {
         let bytes = word.as_bytes();
         if bytes.len() > 32 || !word.is_ascii() {
@@ -144,9 +196,13 @@ impl Lower {
         })
     }
 
+    #[inline]
     pub fn as_str(&self) -> &str {
-        // ASCII in, ASCII out: always valid UTF-8.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        let bytes = &self.buf[..self.len];
+        debug_assert!(bytes.is_ascii());
+        // SAFETY: `new` accepts only ASCII words and lower-cases them byte by
+        // byte, so the buffer holds ASCII, which is always valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 }
 
