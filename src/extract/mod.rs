@@ -626,8 +626,10 @@ impl Scanner<'_> {
         if let Some((hi_end, hi)) = range_tail(text, end, start, currency.is_some())
             && hi >= m.value
         {
+            // A range's value is its midpoint; `low` and `high` keep the ends.
             q.low = Some(m.value);
             q.high = Some(hi);
+            q.value = Value::Number((m.value + hi) / Decimal::TWO);
             q.approx = Approx::Range;
             end = hi_end;
             number_span.end = hi_end;
@@ -671,6 +673,22 @@ impl Scanner<'_> {
             set_unit(&mut q, u.unit);
             q.kind = kind_of(u.unit.dimension);
             end = u.end;
+            // "44 mg to 50 mg", "-18 °C to -34 °C": a range with the unit on both ends.
+            if q.approx != Approx::Range
+                && let Some((hi_end, hi)) = range_tail(text, end, start, false)
+                && let Some(u2) = units::unit_after(text, hi_end)
+                && u2.unit.code == u.unit.code
+                && let Some(lo) = q.value.number()
+            {
+                let hi = hi * u2.unit.scale;
+                let (low, high) = if hi >= lo { (lo, hi) } else { (hi, lo) };
+                q.low = Some(low);
+                q.high = Some(high);
+                q.value = Value::Number((low + high) / Decimal::TWO);
+                q.approx = Approx::Range;
+                end = u2.end;
+                q.number = Span::new(q.number.start, end);
+            }
             if matches!(q.kind, Kind::Money | Kind::Measure) && q.approx != Approx::Range {
                 end = self.compound_measure(&mut q, end);
             }
