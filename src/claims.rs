@@ -40,6 +40,18 @@ fn is_pronoun(s: &str) -> bool {
     matches!(s, "he" | "she" | "they" | "it" | "we" | "i")
 }
 
+/// A source phrase as a message shows it, mid-sentence: without a leading
+/// article ("The South Korean intelligence agency" → "South Korean
+/// intelligence agency").
+pub fn source_name(text: &str, span: Option<Span>) -> String {
+    let name = span.map_or("", |s| s.text(text));
+    ["The ", "the ", "A ", "a ", "An ", "an "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .unwrap_or(name)
+        .to_string()
+}
+
 /// How many words a source phrase may have.
 const SOURCE_WORDS: usize = 9;
 

@@ -62,15 +62,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("base", b.number.text(text).to_string()),
             (
                 "base_source",
-                claims[j]
-                    .source_span
-                    .map_or(String::new(), |s| s.text(text).to_string()),
+                crate::claims::source_name(text, claims[j].source_span),
             ),
             (
                 "source",
-                claims[i]
-                    .source_span
-                    .map_or(String::new(), |s| s.text(text).to_string()),
+                crate::claims::source_name(text, claims[i].source_span),
             ),
             ("total", super::format_like(total, b, text)),
         ];

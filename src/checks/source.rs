@@ -23,8 +23,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let name =
-            |s: Option<crate::span::Span>| s.map_or(String::new(), |s| s.text(text).to_string());
+        let name = |s: Option<crate::span::Span>| crate::claims::source_name(text, s);
         let values = [
             ("figure", b.span.text(text).to_string()),
             ("earlier", a.span.text(text).to_string()),

@@ -10,17 +10,19 @@ use crate::span::LineIndex;
 /// Renders one file's quantities as a table.
 pub fn render_file(doc: Document<'_>, quantities: &[Quantity]) -> String {
     let index = LineIndex::new(doc.text);
-    let mut rows: Vec<[String; 6]> = vec![[
+    let mut rows: Vec<[String; 7]> = vec![[
         "line:col".into(),
         "kind".into(),
         "value".into(),
         "interval".into(),
         "unit".into(),
+        "notes".into(),
         "text".into(),
     ]];
     for q in quantities {
         let lc = index.line_column(doc.text, q.span.start);
         let interval = match (q.low, q.high) {
+            _ if q.value.number().is_none() => String::new(),
             (Some(l), Some(h)) if l == h => String::new(),
             (l, h) => format!(
                 "{}..{}",
@@ -48,16 +50,27 @@ pub fn render_file(doc: Document<'_>, quantities: &[Quantity]) -> String {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
+        let mut notes: Vec<String> = Vec::new();
+        if let Some(m) = q.marker {
+            notes.push(format!("{:?}", m.role).to_lowercase());
+        }
+        if q.date.relative {
+            notes.push("relative".into());
+        }
+        if q.written.decimal_comma {
+            notes.push("decimal comma".into());
+        }
         rows.push([
             format!("{}:{}", lc.line, lc.column),
             kind,
             q.value.render().unwrap_or_else(|| "?".into()),
             format!("{interval}{approx}"),
             unit,
+            notes.join(", "),
             q.span.text(doc.text).replace('\n', " "),
         ]);
     }
-    let mut widths = [0usize; 6];
+    let mut widths = [0usize; 7];
     for r in &rows {
         for (w, c) in widths.iter_mut().zip(r) {
             *w = (*w).max(c.chars().count());
@@ -68,7 +81,7 @@ pub fn render_file(doc: Document<'_>, quantities: &[Quantity]) -> String {
     for r in &rows {
         let mut line = String::new();
         for (k, (c, w)) in r.iter().zip(widths).enumerate() {
-            if k == 5 {
+            if k == 6 {
                 line.push_str(c);
             } else {
                 let pad = w - c.chars().count();
