@@ -120,9 +120,31 @@ fn predicate(article: &Article<'_>, rule: &Rule, i: usize, out: &mut Vec<Diagnos
     });
     let Some((j, category)) = single else { return };
     let span = crate::span::Span::new(qs[i].span.start, predicate_end(text, &qs[i]));
+    // The categories as written: "killed or wounded", not frame names.
+    let written: String = text
+        .get(qs[i].span.end..span.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .skip_while(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "were" | "was" | "are" | "is" | "had" | "have" | "has" | "been" | "being"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lex = &*crate::lexicon::FRAMES;
+    let category = written
+        .split_whitespace()
+        .find(|w| {
+            lex.class_of
+                .get(&w.to_lowercase())
+                .is_some_and(|c| *c == category)
+        })
+        .map_or(category, str::to_string);
     let values = [
         ("figure", span.text(text).to_string()),
-        ("categories", c.lumped_frames.join(" and ")),
+        ("categories", written),
         ("other", qs[j].span.text(text).to_string()),
         ("category", category),
     ];

@@ -102,7 +102,12 @@ fn measure(
         return;
     };
     let expected = expected.round_dp(if expected.abs() >= Decimal::TEN { 0 } else { 1 });
-    let shown = format!("{} {}", crate::decimal::render(expected), ub.code);
+    let unit = match ub.code.as_str() {
+        "c" => "°C".to_string(),
+        "f" => "°F".to_string(),
+        code => code.to_string(),
+    };
+    let shown = format!("{} {unit}", crate::decimal::render(expected));
     report(article, rule, b, a, shown, out);
 }
 

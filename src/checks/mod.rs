@@ -386,7 +386,11 @@ pub fn format_like(value: rust_decimal::Decimal, model: &Quantity, text: &str) -
         .max(if scale > Decimal::ONE { 2 } else { 0 });
     let rounded = scaled.round_dp(places as u32).normalize();
     let mut body = crate::decimal::render(rounded);
-    if digits.contains(',') && rounded.fract().is_zero() {
+    // Group thousands as the model does, or when the result outgrows it
+    // ("$1,280 million" after "$540 million").
+    let grows = plain.split('.').next().is_some_and(|i| i.len() < 4)
+        && rounded.abs() >= Decimal::ONE_THOUSAND;
+    if (digits.contains(',') || grows) && rounded.fract().is_zero() {
         let (sign, d) = body
             .strip_prefix('-')
             .map_or(("", body.as_str()), |d| ("-", d));
