@@ -738,6 +738,14 @@ fn noun_subject(
     let Some(lemma) = lemma.map(canonical) else {
         return (None, Vec::new(), Vec::new());
     };
+    // "the 48382 zip code": an identifier counts nothing.
+    if words.iter().any(|w| {
+        crate::lexicon::SUBJECTS
+            .identifiers
+            .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+    }) {
+        return (None, Vec::new(), Vec::new());
+    }
     if lemma.contains(" and ") {
         // Coordinated heads: "death and injury".
         let lumped = lemma.split(" and ").map(str::to_string).collect();

@@ -454,12 +454,15 @@ pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
 #[serde(deny_unknown_fields)]
 struct SubjectFile {
     labels: Vec<String>,
+    identifiers: Vec<String>,
     same: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// Subject words: synonyms mapped to the subject they count, and labels.
 pub struct Subjects {
     pub same: FxHashMap<String, String>,
+    /// Nouns after which a figure is an identifier ("zip code", "flight").
+    pub identifiers: rustc_hash::FxHashSet<String>,
     pub labels: rustc_hash::FxHashSet<String>,
 }
 
@@ -473,6 +476,7 @@ pub static SUBJECTS: LazyLock<Subjects> = LazyLock::new(|| {
     }
     Subjects {
         same,
+        identifiers: file.identifiers.into_iter().collect(),
         labels: file.labels.into_iter().collect(),
     }
 });

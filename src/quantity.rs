@@ -151,6 +151,8 @@ pub struct Written {
     pub decimal_comma: bool,
     /// Digits grouped with separators ("3,000"); false for "3000".
     pub grouped: bool,
+    /// Digits that run into letters ("3G", "4K"): part of a name, not a figure.
+    pub in_name: bool,
 }
 
 /// One quantity found in the text.

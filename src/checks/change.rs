@@ -81,6 +81,10 @@ fn role(
         && q.value
             .number()
             .is_some_and(|v| v > Decimal::ZERO && v < Decimal::ONE);
+    // "March's figure of 8.8%", "a rate of 9.2%": a level, not a change.
+    if last == Some("of") && second_last.is_none_or(|w| change_word(w).is_none()) {
+        return None;
+    }
     if is_percent || fraction {
         // "up 140% since 2003": a change over another base.
         if after

@@ -284,6 +284,8 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
             claims,
         }
     });
+    // Digits in names ("iPhone 3G") are extracted, but are no figures to check.
+    quantities.retain(|q| !q.written.in_name);
     let claims = claims(text, &quantities);
     let article = Article {
         text,

@@ -589,6 +589,29 @@ impl Scanner<'_> {
         if currency.is_none() && is_reference_number(text, num_start, m.end) {
             return Some(m.end);
         }
+        // "iPhone 3G", "4K", "737MAX": digits run into letters that are no
+        // unit, scale or ordinal suffix. Reported as a bare number marked as
+        // part of a name, so no check counts it as a quantity of anything.
+        if currency.is_none()
+            && m.written.digits
+            && !m.ordinal
+            && text
+                .as_bytes()
+                .get(m.end)
+                .is_some_and(u8::is_ascii_alphabetic)
+            && text
+                .as_bytes()
+                .get(m.end - 1)
+                .is_some_and(u8::is_ascii_digit)
+            && units::unit_after(text, m.end).is_none_or(|u| u.start != m.end)
+        {
+            let span = Span::new(start, m.end);
+            let mut q = Quantity::new(span, span, Kind::Number, Value::Number(m.value));
+            q.written = m.written;
+            q.written.in_name = true;
+            self.out.push(q);
+            return Some(word_end(text, m.end));
+        }
         // "the 2020 primary", "its 2023 budget": a year used as a modifier.
         if currency.is_none()
             && let Some(year) = modifier_year(text, num_start, m.end, m.value)
