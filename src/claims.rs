@@ -76,7 +76,16 @@ pub fn sentence_source(text: &str, sentence: Span) -> Option<Span> {
             i += 1;
             continue;
         }
+        // One cheap probe per word: only words that start a source phrase or
+        // a verb of saying go on to the phrase lookups.
+        let (_, key) = crate::extract::gate::key_of(s, i);
         let end = crate::extract::words::word_end(s, i);
+        if key
+            .is_none_or(|k| crate::extract::gate::GATE.flags(k) & crate::extract::gate::SOURCE == 0)
+        {
+            i = end.max(i + 1);
+            continue;
+        }
         if let Some(lower) = crate::extract::words::Lower::new(&s[i..end]) {
             let w = lower.as_str();
             if markers.before_source.starts_with_word(w)
