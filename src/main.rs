@@ -133,6 +133,22 @@ fn read_input(path: &str) -> Result<String> {
     })
 }
 
+/// Reads each path in turn and hands its text to `f`; a path that cannot be
+/// read gets one line on stderr and status 2, and the others still run.
+fn for_each_input(paths: &[String], mut f: impl FnMut(&str, &str)) -> u8 {
+    let mut status = 0;
+    for path in paths {
+        match read_input(path) {
+            Ok(text) => f(path, &text),
+            Err(e) => {
+                eprintln!("numcheck: {path}: {e}");
+                status = 2;
+            }
+        }
+    }
+    status
+}
+
 fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file".to_string(),
@@ -196,37 +212,28 @@ fn check(args: &CheckArgs) -> Result<u8> {
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let mut status = 0;
     let mut failed = false;
     let mut files = Vec::new();
     let mut pretty = String::new();
     let mut counts = [0usize; 3];
     let mut checked = 0;
-    for path in &args.paths {
-        let text = match read_input(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("numcheck: {path}: {e}");
-                status = 2;
-                continue;
-            }
-        };
+    let status = for_each_input(&args.paths, |path, text| {
         checked += 1;
-        let diagnostics = numcheck::check(&text, &options, &book);
+        let diagnostics = numcheck::check(text, &options, &book);
         for d in &diagnostics {
             counts[d.severity as usize] += 1;
             if threshold.is_some_and(|t| d.severity >= t) {
                 failed = true;
             }
         }
-        let doc = Document { path, text: &text };
+        let doc = Document { path, text };
         match args.format {
             CheckFormat::Json => files.push(report::check_json::file(doc, &diagnostics)),
             CheckFormat::Pretty => {
                 pretty.push_str(&report::check_pretty::render_file(doc, &diagnostics, color));
             }
         }
-    }
+    });
     let out = match args.format {
         CheckFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report::check_json::document(files))?;
@@ -292,27 +299,18 @@ fn explain(rule: &str, dir: Option<&str>) -> Result<u8> {
 fn extract(args: &ExtractArgs) -> Result<u8> {
     let document_date = parse_date_arg(args.date.as_deref())?;
     let options = numcheck::Options { document_date };
-    let mut status = 0;
     let mut files = Vec::new();
     let mut pretty = String::new();
-    for path in &args.paths {
-        let text = match read_input(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("numcheck: {path}: {e}");
-                status = 2;
-                continue;
-            }
-        };
-        let quantities = numcheck::extract(&text, &options);
-        let doc = Document { path, text: &text };
+    let status = for_each_input(&args.paths, |path, text| {
+        let quantities = numcheck::extract(text, &options);
+        let doc = Document { path, text };
         match args.format {
             ExtractFormat::Json => files.push(report::extract_json::file(doc, &quantities)),
             ExtractFormat::Pretty => {
                 pretty.push_str(&report::extract_pretty::render_file(doc, &quantities));
             }
         }
-    }
+    });
     let out = match args.format {
         ExtractFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report::extract_json::document(files))?;

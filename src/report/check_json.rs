@@ -2,9 +2,9 @@
 
 use serde_json::{Value as Json, json};
 
-use super::Document;
+use super::{Document, span_json};
 use crate::diagnostic::Diagnostic;
-use crate::span::{LineIndex, Span};
+use crate::span::LineIndex;
 
 /// One file's findings as a JSON object.
 pub fn file(doc: Document<'_>, diagnostics: &[Diagnostic]) -> Json {
@@ -19,17 +19,6 @@ pub fn file(doc: Document<'_>, diagnostics: &[Diagnostic]) -> Json {
 /// The whole document for several files.
 pub fn document(files: Vec<Json>) -> Json {
     json!({ "version": 1, "files": files })
-}
-
-fn span_json(text: &str, index: &LineIndex, span: Span) -> Json {
-    let lc = index.line_column(text, span.start);
-    json!({
-        "start": span.start,
-        "end": span.end,
-        "line": lc.line,
-        "column": lc.column,
-        "text": span.text(text),
-    })
 }
 
 fn diagnostic(text: &str, index: &LineIndex, d: &Diagnostic) -> Json {

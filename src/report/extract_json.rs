@@ -2,10 +2,10 @@
 
 use serde_json::{Value as Json, json};
 
-use super::Document;
+use super::{Document, span_json};
 use crate::decimal::render;
 use crate::quantity::{Kind, Quantity, Value};
-use crate::span::{LineIndex, Span};
+use crate::span::LineIndex;
 
 /// One file's quantities as a JSON object.
 pub fn file(doc: Document<'_>, quantities: &[Quantity]) -> Json {
@@ -20,17 +20,6 @@ pub fn file(doc: Document<'_>, quantities: &[Quantity]) -> Json {
 /// The whole document for several files.
 pub fn document(files: Vec<Json>) -> Json {
     json!({ "version": 1, "files": files })
-}
-
-fn span_json(text: &str, index: &LineIndex, span: Span) -> Json {
-    let lc = index.line_column(text, span.start);
-    json!({
-        "start": span.start,
-        "end": span.end,
-        "line": lc.line,
-        "column": lc.column,
-        "text": span.text(text),
-    })
 }
 
 fn quantity(text: &str, index: &LineIndex, q: &Quantity) -> Json {
