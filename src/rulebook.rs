@@ -283,6 +283,24 @@ impl Rule {
         self.help.as_deref().map(|h| fill(h, values))
     }
 
+    /// A finding of this rule at `span`: its message and help filled in.
+    pub fn finding(
+        &self,
+        span: crate::span::Span,
+        values: &[(&str, String)],
+    ) -> crate::diagnostic::Diagnostic {
+        let mut d = crate::diagnostic::Diagnostic::new(
+            &self.name,
+            self.severity,
+            span,
+            self.render_message(values),
+        );
+        if let Some(help) = self.render_help(values) {
+            d = d.with_help(help);
+        }
+        d
+    }
+
     /// The documentation as `numcheck explain` prints it.
     pub fn explain(&self) -> String {
         format!(
