@@ -675,7 +675,11 @@ fn word_date(t: &str, at: usize, ctx: &Ctx, allow_count: bool) -> Option<Raw> {
     if cal::month(w).is_some() {
         return month_first(t, at, ctx);
     }
-    if allow_count && let Some(r) = count_relative(t, at, ctx) {
+    // A counted offset ("two days ago") starts with a number word above zero.
+    if allow_count
+        && cal::cardinal(w).is_some_and(|v| v > 0)
+        && let Some(r) = count_relative(t, at, ctx)
+    {
         return Some(r);
     }
     if cal::ordinal(w).is_some() || cal::cardinal(w).is_some() {
@@ -1582,6 +1586,14 @@ fn offset_phrase(t: &str, i: usize, article: bool, depth: u8) -> Option<(usize, 
             _ => return None,
         }
     };
+    // Every unit below starts with one of these letters: most counts ("12
+    // people") stop here, before the word is copied.
+    if !matches!(
+        byte(t, skip_spaces(t, e)) | 0x20,
+        b'd' | b'w' | b'f' | b'm' | b'y'
+    ) {
+        return None;
+    }
     let (_, mut p, u) = word_at(t, e)?;
     let u = u.as_str();
     let (mut months, mut days) = match u.strip_suffix('s').unwrap_or(u) {
@@ -1615,6 +1627,9 @@ fn shift(days: i64, months: i64, plus_days: i64) -> i64 {
 /// "two days ago", "3 weeks from tomorrow", "2 weeks before May 13 1999",
 /// "16 days from 01/02/2018", "3 days after January 12th".
 fn count_relative(t: &str, at: usize, ctx: &Ctx) -> Option<Raw> {
+    // The phrase first: it is rarely there, and the look-back costs more.
+    let (e, months, days) = offset_phrase(t, at, false, 0)?;
+    let (_, e2, w) = word_at(t, e)?;
     // "for the last 3 months", "over the past two years": a duration.
     if prev_lower(t, at).is_some_and(|w| {
         matches!(
@@ -1624,8 +1639,6 @@ fn count_relative(t: &str, at: usize, ctx: &Ctx) -> Option<Raw> {
     }) {
         return None;
     }
-    let (e, months, days) = offset_phrase(t, at, false, 0)?;
-    let (_, e2, w) = word_at(t, e)?;
     let sign = match w.as_str() {
         "ago" => {
             let v = ctx.days().map(|n| day(shift(n, -months, -days)));

@@ -164,32 +164,53 @@ pub static GATE: LazyLock<Gate> = LazyLock::new(|| {
 /// with a plain ASCII word is left to the exact look-up.
 #[inline]
 pub fn may_match_after(text: &str, at: usize, flag: u16) -> bool {
-    let start = super::words::skip_gap(text, at);
-    if !text
-        .as_bytes()
-        .get(start)
-        .is_some_and(u8::is_ascii_alphabetic)
-    {
-        return true;
-    }
-    let (_, key) = key_of(text, start);
-    key.is_none_or(|k| GATE.flags(k) & flag != 0)
+    passes(flags_after(text, at), flag)
 }
 
 /// Whether a phrase whose last word has `flag` may end at the word before
 /// the gap before `at`.
 #[inline]
 pub fn may_match_before(text: &str, at: usize, flag: u16) -> bool {
+    passes(flags_before(text, at), flag)
+}
+
+/// Whether a word with these flags (from [`flags_after`] or
+/// [`flags_before`]) may pass the look-ups of `flag`: `None` passes all.
+#[inline]
+pub fn passes(flags: Option<u16>, flag: u16) -> bool {
+    flags.is_none_or(|f| f & flag != 0)
+}
+
+/// The flags of the word after the gap at `at`, for [`passes`]; `None`
+/// when that is no plain ASCII word, which every look-up must see.
+#[inline]
+pub fn flags_after(text: &str, at: usize) -> Option<u16> {
+    let start = super::words::skip_gap(text, at);
+    if !text
+        .as_bytes()
+        .get(start)
+        .is_some_and(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    let (_, key) = key_of(text, start);
+    key.map(|k| GATE.flags(k))
+}
+
+/// The flags of the word before the gap before `at`, for [`passes`]:
+/// `Some(0)` when there is no word, `None` when it is no plain ASCII word.
+#[inline]
+pub fn flags_before(text: &str, at: usize) -> Option<u16> {
     let end = super::words::skip_gap_back(text, at);
     let start = super::words::word_start(text, end);
     if start == end {
-        return false;
+        return Some(0);
     }
     if !text.as_bytes()[start].is_ascii_alphabetic() {
-        return true;
+        return None;
     }
     let (_, key) = key_of(text, start);
-    key.is_none_or(|k| GATE.flags(k) & flag != 0)
+    key.map(|k| GATE.flags(k))
 }
 
 /// The first word of every phrase (string) held anywhere under the table

@@ -38,6 +38,7 @@ pub fn extract(text: &str, options: &Options) -> Vec<Quantity> {
             ends: Vec::with_capacity(text.len() / 64),
             sources: Vec::new(),
         },
+        after: std::cell::Cell::new((usize::MAX, None)),
     };
     scan.run();
     let mut out = scan.out;
@@ -51,6 +52,9 @@ struct Scanner<'a> {
     out: Vec<Quantity>,
     /// Sentence ends and attribution words seen on the way, for context.
     marks: context::Marks,
+    /// The last [`gate::flags_after`] asked for, by position: a figure's
+    /// time base and role markers probe the same word after it.
+    after: std::cell::Cell<(usize, Option<u16>)>,
 }
 
 /// Currency signs that may stand before a number.
@@ -69,6 +73,11 @@ impl Scanner<'_> {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            if b == b' ' {
+                // Between words (the commonest byte): nothing starts here.
+                i += 1;
+                continue;
+            }
             if b.is_ascii_digit() {
                 if word_char_before(text, i) {
                     // Inside a word such as "A320" or "COVID-19"'s "19" after a letter.
@@ -783,12 +792,23 @@ impl Scanner<'_> {
         end
     }
 
+    /// [`gate::flags_after`] at `at`, remembered for the next probe there.
+    fn flags_after(&self, at: usize) -> Option<u16> {
+        let (last, flags) = self.after.get();
+        if last == at {
+            return flags;
+        }
+        let flags = gate::flags_after(self.text, at);
+        self.after.set((at, flags));
+        flags
+    }
+
     /// A time base after the mention: "a day", "every day", "per year".
     fn time_base(&self, q: &mut Quantity, end: usize) -> usize {
         if matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal) {
             return end;
         }
-        if gate::may_match_after(self.text, end, gate::TIME_AFTER_FIRST)
+        if gate::passes(self.flags_after(end), gate::TIME_AFTER_FIRST)
             && let Some((s, e, per)) = TIME_BASES.after.match_after(self.text, end)
             && s <= skip_spaces(self.text, end)
         {
@@ -800,7 +820,7 @@ impl Scanner<'_> {
         // "3.4 million barrels of crude per day": the base after an "of" phrase.
         if let Some(after) = of_phrase(self.text, end)
             && let Some(np) = noun::phrase_after(self.text, after)
-            && gate::may_match_after(self.text, np.span.end, gate::TIME_AFTER_FIRST)
+            && gate::passes(self.flags_after(np.span.end), gate::TIME_AFTER_FIRST)
             && let Some((s, e, per)) = TIME_BASES.after.match_after(self.text, np.span.end)
             && s == skip_spaces(self.text, np.span.end)
         {
@@ -813,7 +833,7 @@ impl Scanner<'_> {
         }
         // "1,200 daily deaths": the base sits before the noun.
         if let Some(noun) = q.noun
-            && gate::may_match_after(self.text, q.number.end, gate::TIME_NOUN_FIRST)
+            && gate::passes(self.flags_after(q.number.end), gate::TIME_NOUN_FIRST)
             && let Some((_, _, per)) = TIME_BASES.before_noun.match_after(self.text, q.number.end)
             && noun.start <= skip_spaces(self.text, q.number.end)
         {
@@ -843,8 +863,11 @@ impl Scanner<'_> {
         {
             start = ps;
         }
+        // One gate probe per position, shared by the look-ups made there.
+        let bound_at = start;
+        let before = gate::flags_before(text, start);
         if q.approx != Approx::Range
-            && gate::may_match_before(text, start, gate::BOUND_LAST)
+            && gate::passes(before, gate::BOUND_LAST)
             && let Some((s, bound)) = BOUNDS.match_before(text, start)
             && !self.follows_figure(s)
         {
@@ -852,9 +875,14 @@ impl Scanner<'_> {
             apply_bound(q, bound, v);
             start = s;
         }
+        let before = if start == bound_at {
+            before
+        } else {
+            gate::flags_before(text, start)
+        };
         // Role markers sit before the bound: "an additional 1,500", "of whom 12",
         // or right after the figure: "1,500 more soldiers", "4,500 in total".
-        if gate::may_match_before(text, start, gate::MARKER_BEFORE_LAST)
+        if gate::passes(before, gate::MARKER_BEFORE_LAST)
             && let Some((s, role)) = MARKERS.before.match_before(text, start)
         {
             q.marker = Some(Marker {
@@ -864,7 +892,7 @@ impl Scanner<'_> {
             if *role == crate::quantity::MarkerRole::Increment {
                 start = s;
             }
-        } else if gate::may_match_after(text, q.number.end, gate::MARKER_AFTER_FIRST)
+        } else if gate::passes(self.flags_after(q.number.end), gate::MARKER_AFTER_FIRST)
             && let Some((s, e, role)) = MARKERS.after.match_after(text, q.number.end)
             && s == skip_spaces(text, q.number.end)
             && !words::next_word(text, e)
@@ -874,7 +902,7 @@ impl Scanner<'_> {
                 role: *role,
                 span: Span::new(s, e),
             });
-        } else if gate::may_match_after(text, q.span.end, gate::MARKER_AFTER_FIRST)
+        } else if gate::passes(self.flags_after(q.span.end), gate::MARKER_AFTER_FIRST)
             && let Some((s, e, role)) = MARKERS.after.match_after(text, q.span.end)
             && *role == crate::quantity::MarkerRole::Total
             && s <= skip_spaces(text, q.span.end) + 1
