@@ -78,8 +78,8 @@ pub fn sentence_source(text: &str, sentence: Span) -> Option<Span> {
         }
         // One cheap probe per word: only words that start a source phrase or
         // a verb of saying go on to the phrase lookups.
-        let (_, key) = crate::extract::gate::key_of(s, i);
-        let end = crate::extract::words::word_end(s, i);
+        // The probe reads the whole word: its end is the word's end.
+        let (end, key) = crate::extract::gate::key_of(s, i);
         if key
             .is_none_or(|k| crate::extract::gate::GATE.flags(k) & crate::extract::gate::SOURCE == 0)
         {
@@ -128,9 +128,19 @@ fn names_a_source(phrase: &str) -> bool {
             && !(k == 0 && matches!(*w, "The" | "A" | "An"))
     });
     let noun = words.iter().any(|w| {
-        let l = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        // Plain ASCII words need no lower-case copy.
+        let owned;
+        let lower = crate::extract::words::Lower::new(w);
+        let l = match &lower {
+            Some(l) => l.as_str(),
+            None => {
+                owned = w.to_lowercase();
+                owned.as_str()
+            }
+        };
         matches!(
-            l.as_str(),
+            l,
             "official"
                 | "officials"
                 | "spokesman"
@@ -355,10 +365,7 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
     };
     let mut out: Vec<String> = Vec::new();
     // The nearest frame word before the figure, within its clause.
-    for w in frame_words(text.get(lo..q.span.start.max(lo)).unwrap_or(""))
-        .into_iter()
-        .rev()
-    {
+    for w in frame_words_back(text.get(lo..q.span.start.max(lo)).unwrap_or("")) {
         if w == "," {
             break;
         }
@@ -498,11 +505,17 @@ fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
         end -= 1;
     }
     let after = text.get(q.span.end..end).unwrap_or("");
-    let words: Vec<&str> = after
+    let mut first = [""; 6];
+    let mut len = 0;
+    for w in after
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(6)
-        .collect();
+        .take(first.len())
+    {
+        first[len] = w;
+        len += 1;
+    }
+    let words = &first[..len];
     let class = |w: &str| {
         crate::extract::words::Lower::new(w).and_then(|l| lex.class_of.get(l.as_str()).cloned())
     };
@@ -512,19 +525,21 @@ fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
         }
         // Only auxiliaries may stand before the first predicate word.
         let lead_ok = words[..k - 1].iter().all(|a| {
-            matches!(
-                a.to_lowercase().as_str(),
-                "were"
-                    | "was"
-                    | "are"
-                    | "is"
-                    | "had"
-                    | "have"
-                    | "has"
-                    | "been"
-                    | "being"
-                    | "either"
-            )
+            crate::extract::words::Lower::new(a).is_some_and(|l| {
+                matches!(
+                    l.as_str(),
+                    "were"
+                        | "was"
+                        | "are"
+                        | "is"
+                        | "had"
+                        | "have"
+                        | "has"
+                        | "been"
+                        | "being"
+                        | "either"
+                )
+            })
         });
         if let (true, Some(a), Some(b)) = (
             lead_ok,
@@ -539,29 +554,65 @@ fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
 }
 
 /// Words longer than two letters, and commas (they bound clauses).
-fn frame_words(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        if c.is_alphabetic() {
-            start.get_or_insert(i);
-            continue;
+fn frame_words(s: &str) -> impl Iterator<Item = &str> {
+    let mut chars = s.char_indices();
+    // A comma that ended the word just given.
+    let mut comma = false;
+    std::iter::from_fn(move || {
+        if std::mem::take(&mut comma) {
+            return Some(",");
         }
-        if let Some(st) = start.take()
-            && i - st > 2
-        {
-            out.push(&s[st..i]);
+        let mut start = None;
+        loop {
+            let Some((i, c)) = chars.next() else {
+                return start.filter(|&st| s.len() - st > 2).map(|st| &s[st..]);
+            };
+            if c.is_alphabetic() {
+                start.get_or_insert(i);
+                continue;
+            }
+            let word = start.take().filter(|&st| i - st > 2).map(|st| &s[st..i]);
+            match word {
+                Some(w) => {
+                    comma = c == ',';
+                    return Some(w);
+                }
+                None if c == ',' => return Some(","),
+                None => {}
+            }
         }
-        if c == ',' {
-            out.push(",");
+    })
+}
+
+/// `frame_words` read back from the end, nearest first.
+fn frame_words_back(s: &str) -> impl Iterator<Item = &str> {
+    let mut chars = s.char_indices();
+    // A comma that starts (read forward) the word just given.
+    let mut comma = false;
+    std::iter::from_fn(move || {
+        if std::mem::take(&mut comma) {
+            return Some(",");
         }
-    }
-    if let Some(st) = start
-        && s.len() - st > 2
-    {
-        out.push(&s[st..]);
-    }
-    out
+        let mut end = None;
+        loop {
+            let Some((i, c)) = chars.next_back() else {
+                return end.filter(|&e| e > 2).map(|e| &s[..e]);
+            };
+            if c.is_alphabetic() {
+                end.get_or_insert(i + c.len_utf8());
+                continue;
+            }
+            let start = i + c.len_utf8();
+            match end.take().filter(|&e| e - start > 2) {
+                Some(e) => {
+                    comma = c == ',';
+                    return Some(&s[start..e]);
+                }
+                None if c == ',' => return Some(","),
+                None => {}
+            }
+        }
+    })
 }
 
 /// The year a figure is for: a date right after it in its clause ("296 in
@@ -605,12 +656,10 @@ pub fn same_frame(a: &Claim, b: &Claim) -> bool {
 /// Whether a figure is written as already known: "the 950 homes", "these 3,000".
 fn is_definite(text: &str, q: &Quantity) -> bool {
     let before = q.lead(text);
-    let last = before
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(last.as_str(), "the" | "these" | "those")
+    let last = before.split_whitespace().last().unwrap_or("");
+    ["the", "these", "those"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// Paragraph starts for figures in text order, found in one forward pass.

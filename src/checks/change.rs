@@ -46,10 +46,10 @@ fn role(
 ) -> Option<(Role, i8)> {
     let text = article.text;
     let before = words_before(text, q.sentence.start, q.span.start, 5);
-    let last = before.last().map(String::as_str);
-    let second_last = before.len().checked_sub(2).map(|i| before[i].as_str());
+    let last = before.last().map(AsRef::as_ref);
+    let second_last = before.len().checked_sub(2).map(|i| before[i].as_ref());
     let after = super::words_between(text, q.span.end, (q.span.end + 24).min(q.sentence.end));
-    let next = after.first().map(String::as_str);
+    let next = after.first().map(AsRef::as_ref);
     let dir_before = before.iter().rev().find_map(|w| change_word(w));
     let is_percent = q.kind == Kind::Percent && q.unit.as_deref() == Some("percent");
     if last == Some("to") {
@@ -90,7 +90,7 @@ fn role(
         if after
             .iter()
             .take(3)
-            .any(|w| matches!(w.as_str(), "since" | "over" | "compared"))
+            .any(|w| matches!(w.as_ref(), "since" | "over" | "compared"))
         {
             return None;
         }
@@ -127,19 +127,28 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
 /// its levels are stated in one clause ("… up 6.91 points (0.45%) and the
 /// NASDAQ … closed at 2,724.74" states two changes).
 fn clause_break(text: &str, from: usize, to: usize) -> bool {
-    let between = text.get(from..to).unwrap_or("").to_lowercase();
-    between.contains(';')
-        || [
-            " and ",
-            " while ",
-            " whereas ",
-            " but ",
-            " compared ",
-            " against ",
-            " versus ",
-        ]
-        .iter()
-        .any(|w| between.contains(w))
+    // Compared without case and without a lower-case copy: the words are
+    // plain ASCII, and no other letter lower-cases into them.
+    let between = text.get(from..to).unwrap_or("").as_bytes();
+    between.contains(&b';')
+        || between.iter().enumerate().any(|(k, &b)| {
+            b == b' '
+                && [
+                    " and ",
+                    " while ",
+                    " whereas ",
+                    " but ",
+                    " compared ",
+                    " against ",
+                    " versus ",
+                ]
+                .iter()
+                .any(|w| {
+                    between
+                        .get(k..k + w.len())
+                        .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+                })
+        })
 }
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {

@@ -120,7 +120,7 @@ fn subject_figure<'a>(
             let lead = words_before(text, q.sentence.start, q.span.start, 1);
             let in_phrase = lead.last().is_some_and(|w| {
                 matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "in" | "of" | "for" | "from" | "aged" | "at" | "to" | "by" | "on"
                 )
             });
@@ -168,7 +168,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         // Ratio: "…, more than triple the 110,000".
         let floor = prev.span.end;
-        let words = words_between(text, floor, other.span.start);
+        let words: Vec<String> = words_between(text, floor, other.span.start)
+            .into_iter()
+            .map(std::borrow::Cow::into_owned)
+            .collect();
         if let Some(k) = words
             .iter()
             .position(|w| multiplier(w).is_some() || w == "times")
@@ -233,7 +236,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         // Difference: "20 more than … 58".
         if prev.kind == Kind::Number || prev.unit == other.unit {
             let between = words_between(text, prev.span.end, other.span.start);
-            let Some(direction) = between.first().and_then(|w| match w.as_str() {
+            let Some(direction) = between.first().and_then(|w| match w.as_ref() {
                 "more" | "higher" | "greater" | "larger" | "up" => Some(1),
                 "fewer" | "less" | "lower" | "smaller" | "down" => Some(-1),
                 _ => None,

@@ -61,9 +61,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let after_words = words_between(text, d.span.end, (d.span.end + 12).min(text.len()));
-        let next = after_words.first().map(String::as_str);
+        let next = after_words.first().map(AsRef::as_ref);
         let prev = words_before(text, d.sentence.start, d.span.start, 1);
-        let prev = prev.last().map(String::as_str);
+        let prev = prev.last().map(AsRef::as_ref);
         // The later event's date: in the duration's sentence, before it.
         let (later, earlier) = if matches!(next, Some("after" | "later")) {
             // "X on D1, a week after … on D2".

@@ -50,7 +50,7 @@ fn event_words(facts: &Facts<'_>, date: &Quantity) -> Vec<String> {
         .filter(|w| {
             w.len() > 2
                 && !matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "the"
                         | "has"
                         | "had"
@@ -63,7 +63,7 @@ fn event_words(facts: &Facts<'_>, date: &Quantity) -> Vec<String> {
                         | "their"
                 )
         })
-        .cloned()
+        .map(|w| w.to_string())
         .collect()
 }
 

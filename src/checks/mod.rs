@@ -25,6 +25,8 @@ pub mod unit;
 pub mod vague;
 pub mod weekday;
 
+use std::borrow::Cow;
+
 use crate::claims::{Claim, claims};
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Options, extract};
@@ -334,31 +336,61 @@ pub fn in_sentence<'a>(qs: &'a [Quantity], q: &Quantity) -> impl Iterator<Item =
 
 /// Up to `n` lower-case words right before byte `at`, within `[floor, at)`,
 /// nearest last: "rose 2.4% to" → ["rose", "2.4", "to"].
-pub fn words_before(text: &str, floor: usize, at: usize, n: usize) -> Vec<String> {
+pub fn words_before(text: &str, floor: usize, at: usize, n: usize) -> Vec<Cow<'_, str>> {
     let mut floor = floor.max(at.saturating_sub(crate::quantity::LEAD_BYTES));
     while floor < at && !text.is_char_boundary(floor) {
         floor += 1;
     }
     let slice = text.get(floor..at).unwrap_or("");
-    let mut words: Vec<String> = slice
-        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '%' || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(n)
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect();
+    // Read back from `at`, one word at a time, so only the last `n` are seen.
+    let mut words: Vec<Cow<'_, str>> = Vec::with_capacity(n);
+    let mut end = slice.len();
+    let mut chars = slice.char_indices();
+    while words.len() < n {
+        let (start, next) = match chars.next_back() {
+            Some((i, c)) if is_word_part(c) => {
+                if i > 0 {
+                    continue;
+                }
+                (0, 0)
+            }
+            Some((i, c)) => (i + c.len_utf8(), i),
+            None => (0, 0),
+        };
+        if start < end {
+            words.push(lower(slice[start..end].trim_end_matches('.')));
+        }
+        end = next;
+        if start == 0 {
+            break;
+        }
+    }
     words.reverse();
     words
 }
 
+/// Characters `words_before` keeps in words ("2.4%", "Britain's").
+fn is_word_part(c: char) -> bool {
+    c.is_alphanumeric() || c == '.' || c == '%' || c == '\'' || c == '’'
+}
+
 /// Lower-case words in `[from, to)`.
-pub fn words_between(text: &str, from: usize, to: usize) -> Vec<String> {
+pub fn words_between(text: &str, from: usize, to: usize) -> Vec<Cow<'_, str>> {
     text.get(from..to.max(from))
         .unwrap_or("")
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lower)
         .collect()
+}
+
+/// A word in lower case, copied only when it has capitals or other scripts.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 /// Writes a computed figure the way a model figure is written: same currency

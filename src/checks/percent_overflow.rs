@@ -23,7 +23,7 @@ fn is_share(text: &str, q: &Quantity) -> bool {
     let before = words_before(text, q.sentence.start, q.span.start, 2);
     !before.iter().any(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "by" | "rose"
                 | "fell"
                 | "up"
@@ -95,7 +95,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             let between = super::words_between(text, previous.span.end, q.span.start);
             if between.first().is_some_and(|w| {
                 matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "for" | "in" | "at" | "among" | "from" | "to" | "on" | "per" | "each"
                 )
             }) {
@@ -104,7 +104,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             // "83% passed, with 20.6% as juniors": a breakdown of the first share.
             if between.iter().any(|w| {
                 matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "with" | "including" | "whom" | "which" | "among" | "compared"
                 )
             }) {

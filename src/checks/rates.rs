@@ -83,7 +83,7 @@ fn period_days(article: &Article<'_>, q: &Quantity) -> Option<Decimal> {
             (Kind::Duration, Value::Number(v)) => {
                 let before = super::words_before(text, p.sentence.start, p.span.start, 1);
                 if before.last().is_some_and(|w| {
-                    matches!(w.as_str(), "over" | "in" | "during" | "for" | "within")
+                    matches!(w.as_ref(), "over" | "in" | "during" | "for" | "within")
                 }) {
                     let unit = p.unit.as_deref()?;
                     return Some(*v * days_per(unit)?);
@@ -258,11 +258,12 @@ fn period_of(article: &Article<'_>, q: &Quantity) -> Option<Period> {
             let lead = super::words_before(text, p.sentence.start, p.span.start, 2);
             let framed = lead
                 .iter()
-                .any(|w| matches!(w.as_str(), "during" | "over" | "in" | "throughout"));
+                .any(|w| matches!(w.as_ref(), "during" | "over" | "in" | "throughout"));
             let noun =
                 super::words_between(text, p.span.end, (p.span.end + 30).min(p.sentence.end))
                     .into_iter()
-                    .next();
+                    .next()
+                    .map(std::borrow::Cow::into_owned);
             if framed && let Some(noun) = noun {
                 return Some(Period::Event(*v * per, noun));
             }

@@ -170,7 +170,7 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
     // after a colon, whose whole is an earlier figure named before the colon.
     let lead_start = first.lead_start(text);
     let colon = first.lead(text).rfind(':')?;
-    let intro: Vec<String> = words_between(text, lead_start, lead_start + colon);
+    let intro = words_between(text, lead_start, lead_start + colon);
     (0..parts[0]).rev().take(12).find_map(|w| {
         let t = &qs[w];
         if !(t.kind == first.kind && t.unit == first.unit && t.per == first.per) {
