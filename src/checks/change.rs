@@ -427,17 +427,10 @@ fn factor(
         ),
         ("actual", format!("a factor of {}", render(actual))),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        span,
-        rule.render_message(&values),
-    )
-    .with_related(from.span, "from")
-    .with_related(to.span, "to");
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
-    }
+    let d = rule
+        .finding(span, &values)
+        .with_related(from.span, "from")
+        .with_related(to.span, "to");
     out.push(d);
 }
 
@@ -541,17 +534,9 @@ fn report(
         ("others", listed.join(" ")),
         ("actual", actual),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        phrase_span(text, change),
-        rule.render_message(&values),
-    );
+    let mut d = rule.finding(phrase_span(text, change), &values);
     for (q, label) in others {
         d = d.with_related(q.span, *label);
-    }
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
     }
     out.push(d);
 }

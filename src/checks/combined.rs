@@ -72,16 +72,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("other", qs[j].span.text(text).to_string()),
             ("category", category),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            qs[i].span,
-            rule.render_message(&values),
-        )
-        .with_related(qs[j].span, "counts one category only");
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule
+            .finding(qs[i].span, &values)
+            .with_related(qs[j].span, "counts one category only");
         out.push(d);
     }
 }
@@ -148,16 +141,9 @@ fn predicate(article: &Article<'_>, rule: &Rule, i: usize, out: &mut Vec<Diagnos
         ("other", qs[j].span.text(text).to_string()),
         ("category", category),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        span,
-        rule.render_message(&values),
-    )
-    .with_related(qs[j].span, "counts one category only");
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
-    }
+    let d = rule
+        .finding(span, &values)
+        .with_related(qs[j].span, "counts one category only");
     out.push(d);
 }
 

@@ -324,16 +324,9 @@ fn report(
         ("other", other.span.text(text).to_string()),
         ("actual", actual),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        span,
-        rule.render_message(&values),
-    )
-    .with_related(subject.span, "compared figure")
-    .with_related(other.span, "reference figure");
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
-    }
+    let d = rule
+        .finding(span, &values)
+        .with_related(subject.span, "compared figure")
+        .with_related(other.span, "reference figure");
     out.push(d);
 }

@@ -21,16 +21,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("figure", b.span.text(text).to_string()),
             ("earlier", a.span.text(text).to_string()),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            b.span,
-            rule.render_message(&values),
-        )
-        .with_related(a.span, "stated earlier");
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule
+            .finding(b.span, &values)
+            .with_related(a.span, "stated earlier");
         out.push(d);
     }
 }

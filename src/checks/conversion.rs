@@ -173,15 +173,7 @@ fn zone_offset(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<D
             ("converted", format!("UTC{}", render_offset(written))),
             ("expected", shown),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            q.span,
-            rule.render_message(&values),
-        );
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule.finding(q.span, &values);
         out.push(d);
         return;
     }
@@ -204,15 +196,7 @@ fn zone_offset(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<D
             format!("{daylight} (daylight time was in force on {date})"),
         ),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        q.span,
-        rule.render_message(&values),
-    );
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
-    }
+    let d = rule.finding(q.span, &values);
     out.push(d);
 }
 
@@ -283,15 +267,8 @@ fn report(
         ("converted", converted.number.text(text).to_string()),
         ("expected", expected),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        converted.number,
-        rule.render_message(&values),
-    )
-    .with_related(original.number, "converted from");
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
-    }
+    let d = rule
+        .finding(converted.number, &values)
+        .with_related(original.number, "converted from");
     out.push(d);
 }

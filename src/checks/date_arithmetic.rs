@@ -149,17 +149,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 ),
             ),
         ];
-        let mut diag = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            shown,
-            rule.render_message(&values),
-        )
-        .with_related(earlier.span, "from")
-        .with_related(later.span, "to");
-        if let Some(help) = rule.render_help(&values) {
-            diag = diag.with_help(help);
-        }
+        let diag = rule
+            .finding(shown, &values)
+            .with_related(earlier.span, "from")
+            .with_related(later.span, "to");
         out.push(diag);
     }
 }

@@ -195,14 +195,6 @@ fn report(
         ("fact", fact.trim().to_string()),
         ("expected", expected),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        q.span,
-        rule.render_message(&values),
-    );
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
-    }
+    let d = rule.finding(q.span, &values);
     out.push(d);
 }

@@ -70,16 +70,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ),
             ("total", super::format_like(total, b, text)),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            q.span,
-            rule.render_message(&values),
-        )
-        .with_related(b.span, "base figure");
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule
+            .finding(q.span, &values)
+            .with_related(b.span, "base figure");
         out.push(d);
     }
 }

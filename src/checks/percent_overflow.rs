@@ -154,17 +154,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     ("sum", format!("{}%", render(exact))),
                     ("last", qs[last].span.text(text).to_string()),
                 ];
-                let mut d = Diagnostic::new(
-                    &rule.name,
-                    rule.severity,
-                    qs[last].span,
-                    rule.render_message(&values),
-                );
+                let mut d = rule.finding(qs[last].span, &values);
                 for &p in &parts[..parts.len() - 1] {
                     d = d.with_related(qs[p].span, "share of the same whole");
-                }
-                if let Some(help) = rule.render_help(&values) {
-                    d = d.with_help(help);
                 }
                 out.push(d);
             }

@@ -31,17 +31,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         ("count", unresolved.len().to_string()),
         ("list", names.join(", ")),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        first.span,
-        rule.render_message(&values),
-    );
+    let mut d = rule.finding(first.span, &values);
     for q in &unresolved[1..] {
         d = d.with_related(q.span, "also relative");
-    }
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
     }
     out.push(d);
 }

@@ -103,17 +103,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("whole", w.number.text(text).to_string()),
             ("actual", format!("{}%", render(actual))),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            share.span,
-            rule.render_message(&values),
-        )
-        .with_related(p.span, "the part")
-        .with_related(w.span, "the whole");
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule
+            .finding(share.span, &values)
+            .with_related(p.span, "the part")
+            .with_related(w.span, "the whole");
         out.push(d);
     }
 }
@@ -184,17 +177,10 @@ pub fn check_fraction_of(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagn
                 super::format_like(expected.round_dp(0), whole, text),
             ),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            count.span,
-            rule.render_message(&values),
-        )
-        .with_related(frac.span.cover(whole.span), "the share")
-        .with_related(whole.span, "the whole");
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule
+            .finding(count.span, &values)
+            .with_related(frac.span.cover(whole.span), "the share")
+            .with_related(whole.span, "the whole");
         out.push(d);
     }
 }

@@ -30,16 +30,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("source", name(cb.source_span)),
             ("earlier_source", name(ca.source_span)),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            b.span,
-            rule.render_message(&values),
-        )
-        .with_related(a.span, "the other source's figure");
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule
+            .finding(b.span, &values)
+            .with_related(a.span, "the other source's figure");
         out.push(d);
     }
 }

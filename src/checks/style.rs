@@ -79,16 +79,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("style", style.to_string()),
             ("other_style", other_style.to_string()),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            q.number,
-            rule.render_message(&values),
-        )
-        .with_related(other.number, "the document's usual style");
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule
+            .finding(q.number, &values)
+            .with_related(other.number, "the document's usual style");
         out.push(d);
     }
 }

@@ -204,17 +204,9 @@ fn report(
         ("sum", super::format_like(sum, &qs[parts[0]], text)),
         ("parts", listed.join(" + ")),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        total.span,
-        rule.render_message(&values),
-    );
+    let mut d = rule.finding(total.span, &values);
     for &p in parts {
         d = d.with_related(qs[p].span, "part");
-    }
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
     }
     out.push(d);
 }

@@ -22,16 +22,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 super::format_like(p.implied.round_dp(2), p.figure, text),
             ),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            p.figure.span,
-            rule.render_message(&values),
-        )
-        .with_related(p.rate.span, "the same flow on another time base");
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule
+            .finding(p.figure.span, &values)
+            .with_related(p.rate.span, "the same flow on another time base");
         out.push(d);
     }
 }

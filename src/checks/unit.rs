@@ -112,15 +112,8 @@ fn push(
         ("unit", unit.to_string()),
         ("other", other.span.text(text).to_string()),
     ];
-    let mut d = Diagnostic::new(
-        &rule.name,
-        rule.severity,
-        q.span,
-        rule.render_message(&values),
-    )
-    .with_related(other.span, "another reading in the same text");
-    if let Some(help) = rule.render_help(&values) {
-        d = d.with_help(help);
-    }
+    let d = rule
+        .finding(q.span, &values)
+        .with_related(other.span, "another reading in the same text");
     out.push(d);
 }

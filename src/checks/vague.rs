@@ -39,16 +39,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("vague", q.span.text(text).to_string()),
             ("precise", p.span.text(text).to_string()),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            q.span,
-            rule.render_message(&values),
-        )
-        .with_related(p.span, "precise figure");
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
-        }
+        let d = rule
+            .finding(q.span, &values)
+            .with_related(p.span, "precise figure");
         out.push(d);
     }
 }

@@ -69,17 +69,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("actual", NAMES[actual].to_string()),
             ("nearest", nearest.strftime("%B %-d").to_string()),
         ];
-        let mut d = Diagnostic::new(
-            &rule.name,
-            rule.severity,
-            weekday_span.unwrap_or(q.span),
-            rule.render_message(&values),
-        );
+        let mut d = rule.finding(weekday_span.unwrap_or(q.span), &values);
         if weekday_span.is_some() {
             d = d.with_related(q.span, "the date");
-        }
-        if let Some(help) = rule.render_help(&values) {
-            d = d.with_help(help);
         }
         if let Some(ws) = weekday_span {
             d = d.with_fix(ws, NAMES[actual]);
