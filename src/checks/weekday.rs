@@ -41,7 +41,14 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         // (March 13-16)") may name either end; a date needs a month name or a
         // year to be read with confidence.
         let written = q.span.text(article.text);
-        let ranged = is_range(written);
+        // The range may run on past the mention: "Sunday (March 13-16)".
+        let tail_end = (q.span.end + 4).min(article.text.len());
+        let tail = article
+            .text
+            .get(q.span.start..tail_end)
+            .or_else(|| article.text.get(q.span.start..q.span.end))
+            .unwrap_or(written);
+        let ranged = is_range(written) || is_range(tail);
         let named_month = written
             .split(|c: char| !c.is_alphabetic())
             .any(|w| crate::extract::calendar::month(&w.to_lowercase()).is_some());
