@@ -91,15 +91,26 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
 /// 13–16"), as opposed to an ISO date ("2024-10-18").
 fn is_range(written: &str) -> bool {
     let b = written.as_bytes();
-    (1..b.len().saturating_sub(1)).any(|i| {
-        let dash = b[i] == b'-' || written[i..].starts_with('–');
+    written.char_indices().any(|(i, c)| {
         let digits_before = b[..i]
             .iter()
             .rev()
             .take_while(|c| c.is_ascii_digit())
             .count();
-        dash && (1..=2).contains(&digits_before) && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-            || written[i..].starts_with('–') && digits_before > 0
+        let digit_after = b.get(i + c.len_utf8()).is_some_and(u8::is_ascii_digit);
+        match c {
+            // Not the second dash of an ISO date ("2024-10-18").
+            '-' => {
+                (1..=2).contains(&digits_before)
+                    && digit_after
+                    && (i - digits_before)
+                        .checked_sub(1)
+                        .and_then(|k| b.get(k))
+                        .is_none_or(|&p| p != b'-')
+            }
+            '–' => digits_before > 0,
+            _ => false,
+        }
     })
 }
 
@@ -132,4 +143,22 @@ fn weekday_span(written: &str, base: usize) -> Option<Span> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_range;
+
+    #[test]
+    fn ranges_of_days() {
+        assert!(is_range("Sunday (March 13-16"));
+        assert!(is_range("Thursday-Friday 16-17 July"));
+        assert!(is_range("13–16 March"));
+        assert!(!is_range("Friday 2024-10-18"));
+        assert!(!is_range("Thursday, October 18, 2024"));
+        // Multi-byte characters next to digits are no trouble.
+        assert!(!is_range("1975 —"));
+        assert!(!is_range("“Monday” 18 —"));
+        assert!(is_range("16-17"));
+    }
 }
