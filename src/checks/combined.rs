@@ -154,7 +154,7 @@ fn predicate_end(text: &str, q: &crate::quantity::Quantity) -> usize {
         end -= 1;
     }
     let after = text.get(q.span.end..end).unwrap_or("");
-    let lower = after.to_lowercase();
+    let lower = after.to_ascii_lowercase();
     let k = [" or ", " and "]
         .iter()
         .filter_map(|j| lower.find(j).map(|p| p + j.len()))

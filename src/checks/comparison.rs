@@ -289,7 +289,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
 /// Where a comparison phrase starts: at its hedge ("more than triple",
 /// "nearly double"), else at the multiplier word itself.
 fn phrase_start(text: &str, floor: usize, end: usize, hedge: &[String], word: &str) -> usize {
-    let slice = text.get(floor..end).unwrap_or("").to_lowercase();
+    let slice = text.get(floor..end).unwrap_or("").to_ascii_lowercase();
     let n = hedge.len();
     let first = match hedge.last().map(String::as_str) {
         Some("than") if n >= 2 => hedge[n - 2].as_str(),
@@ -304,7 +304,7 @@ fn phrase_start(text: &str, floor: usize, end: usize, hedge: &[String], word: &s
 }
 
 fn phrase_end(text: &str, start: usize, word: &str) -> usize {
-    let slice = text.get(start..).unwrap_or("").to_lowercase();
+    let slice = text.get(start..).unwrap_or("").to_ascii_lowercase();
     slice.find(word).map_or(start, |i| start + i + word.len())
 }
 
