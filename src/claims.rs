@@ -320,7 +320,12 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             source_span,
             role: q.marker.map(|m| m.role),
             frames: frames(text, quantities, i),
-            scope: scope(text, q, attribution),
+            scope: with_fronted_places(
+                text,
+                scope(text, q, attribution),
+                q.sentence.start,
+                paragraph,
+            ),
             lumped,
             lumped_frames: lumped_frames(text, q),
             labelled,
@@ -477,6 +482,37 @@ fn scope(text: &str, q: &Quantity, source: Option<Span>) -> Vec<String> {
         }
     }
     found
+}
+
+/// A place fronted at the start of a sentence or paragraph ("In Adelaide,
+/// the premier told a rally …"; a paragraph opening "In Perth …") scopes the
+/// figures after it.
+fn with_fronted_places(
+    text: &str,
+    mut scope: Vec<String>,
+    sentence: usize,
+    paragraph: usize,
+) -> Vec<String> {
+    for start in [sentence, paragraph] {
+        if let Some(place) = fronted_place(text, start)
+            && !scope.contains(&place)
+        {
+            scope.push(place);
+        }
+    }
+    scope
+}
+
+/// "In Adelaide, …" → "adelaide": the proper noun after an opening "In".
+fn fronted_place(text: &str, start: usize) -> Option<String> {
+    let rest = text.get(start..)?.trim_start();
+    let after = rest.strip_prefix("In ")?;
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let first = word.chars().next()?;
+    if !first.is_uppercase() || crate::extract::date::starts_date(&word.to_lowercase()) {
+        return None;
+    }
+    Some(word.to_lowercase())
 }
 
 /// Whether two proper nouns name the same place or group, allowing for
