@@ -7,25 +7,13 @@ use super::rates::pairs;
 use crate::diagnostic::Diagnostic;
 use crate::rulebook::Rule;
 
-pub const PLACEHOLDERS: &[&str] = &["figure", "rate", "implied"];
+pub const PLACEHOLDERS: &[&str] = super::rates::PLACEHOLDERS;
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-    let text = article.text;
     for p in pairs(article, rule.number("tolerance")) {
         if p.consistent {
             continue;
         }
-        let values = [
-            ("figure", p.figure.span.text(text).to_string()),
-            ("rate", p.rate.span.text(text).to_string()),
-            (
-                "implied",
-                super::format_like(p.implied.round_dp(2), p.figure, text),
-            ),
-        ];
-        let d = rule
-            .finding(p.figure.span, &values)
-            .with_related(p.rate.span, "the rate");
-        out.push(d);
+        out.push(p.finding(article.text, rule, "the rate"));
     }
 }

@@ -37,6 +37,31 @@ pub struct RatePair<'a> {
     pub stated: bool,
 }
 
+/// The placeholders both rate kinds fill.
+pub const PLACEHOLDERS: &[&str] = &["figure", "rate", "implied"];
+
+impl RatePair<'_> {
+    /// The finding for this pair: the figure, the rate, and what the rate
+    /// implies on the figure's base or period; `label` names the rate.
+    pub fn finding(
+        &self,
+        text: &str,
+        rule: &crate::rulebook::Rule,
+        label: &str,
+    ) -> crate::diagnostic::Diagnostic {
+        let values = [
+            ("figure", self.figure.span.text(text).to_string()),
+            ("rate", self.rate.span.text(text).to_string()),
+            (
+                "implied",
+                super::format_like(self.implied.round_dp(2), self.figure, text),
+            ),
+        ];
+        rule.finding(self.figure.span, &values)
+            .with_related(self.rate.span, label)
+    }
+}
+
 /// The period a total is over, in days, from the dates and durations of its sentence.
 fn period_days(article: &Article<'_>, q: &Quantity) -> Option<Decimal> {
     let text = article.text;
