@@ -307,6 +307,25 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
         } else {
             (source, source_span)
         };
+        let role = q.marker.map(|m| m.role);
+        // Dates, clock times and ordinals count nothing: no check compares
+        // them by subject, frame or scope, so only their source and role are kept.
+        if matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal) {
+            out.push(Claim {
+                head: None,
+                modifiers: Vec::new(),
+                source,
+                source_span,
+                role,
+                frames: Vec::new(),
+                year: None,
+                scope: Vec::new(),
+                lumped: Vec::new(),
+                lumped_frames: Vec::new(),
+                labelled: false,
+            });
+            continue;
+        }
         let label = label_before(text, q);
         let labelled = label.is_some();
         let (head, modifiers, lumped) = match label {
@@ -318,7 +337,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             modifiers,
             source,
             source_span,
-            role: q.marker.map(|m| m.role),
+            role,
             frames: frames(text, quantities, i),
             scope: with_fronted_places(
                 text,
@@ -421,7 +440,11 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
 fn scope(text: &str, q: &Quantity, source: Option<Span>) -> Vec<String> {
     let lead_start = q.lead_start(text);
     let before = q.lead(text);
-    let clause_start = lead_start + before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+    let clause_start = lead_start
+        + before
+            .bytes()
+            .rposition(|b| matches!(b, b',' | b';' | b':' | b'('))
+            .map_or(0, |i| i + 1);
     let mut after_end = (q.span.end + 80).min(q.sentence.end);
     while after_end > q.span.end && !text.is_char_boundary(after_end) {
         after_end -= 1;
@@ -692,7 +715,7 @@ pub fn same_frame(a: &Claim, b: &Claim) -> bool {
 /// Whether a figure is written as already known: "the 950 homes", "these 3,000".
 fn is_definite(text: &str, q: &Quantity) -> bool {
     let before = q.lead(text);
-    let last = before.split_whitespace().last().unwrap_or("");
+    let last = before.split_whitespace().next_back().unwrap_or("");
     ["the", "these", "those"]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w))
@@ -779,7 +802,7 @@ fn label_before(text: &str, q: &Quantity) -> Option<String> {
     if !matches!(q.kind, Kind::Number | Kind::Count) {
         return None;
     }
-    let word = q.lead(text).split_whitespace().last()?;
+    let word = q.lead(text).split_whitespace().next_back()?;
     let lower = crate::extract::words::Lower::new(word)?;
     crate::lexicon::SUBJECTS
         .labels
