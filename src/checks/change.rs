@@ -130,24 +130,23 @@ fn clause_break(text: &str, from: usize, to: usize) -> bool {
     // Compared without case and without a lower-case copy: the words are
     // plain ASCII, and no other letter lower-cases into them.
     let between = text.get(from..to).unwrap_or("").as_bytes();
+    let at = |k: usize, w: &str| {
+        between
+            .get(k..k + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
     between.contains(&b';')
         || between.iter().enumerate().any(|(k, &b)| {
+            // One look at the letter after each space picks the words to try.
             b == b' '
-                && [
-                    " and ",
-                    " while ",
-                    " whereas ",
-                    " but ",
-                    " compared ",
-                    " against ",
-                    " versus ",
-                ]
-                .iter()
-                .any(|w| {
-                    between
-                        .get(k..k + w.len())
-                        .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-                })
+                && match between.get(k + 1).map(u8::to_ascii_lowercase) {
+                    Some(b'a') => at(k, " and ") || at(k, " against "),
+                    Some(b'w') => at(k, " while ") || at(k, " whereas "),
+                    Some(b'b') => at(k, " but "),
+                    Some(b'c') => at(k, " compared "),
+                    Some(b'v') => at(k, " versus "),
+                    _ => false,
+                }
         })
 }
 
@@ -157,16 +156,59 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let mut i = 0;
     while i < qs.len() {
         let sentence = qs[i].sentence;
-        let mut j = i + 1;
-        while j < qs.len()
-            && qs[j].sentence == sentence
-            && !clause_break(text, qs[j - 1].span.end, qs[j].span.start)
-        {
-            j += 1;
+        let end = i + qs[i..]
+            .iter()
+            .take_while(|q| q.sentence == sentence)
+            .count();
+        // A change is checked against a new or an old level ("to", "at",
+        // "from", "of" right before a figure): a sentence without one has
+        // nothing to check, whatever its clauses.
+        if !qs[i..end].iter().any(|q| may_be_level(text, q)) {
+            i = end;
+            continue;
         }
-        check_sentence(article, rule, &qs[i..j], out);
-        i = j;
+        while i < end {
+            let mut j = i + 1;
+            while j < end && !clause_break(text, qs[j - 1].span.end, qs[j].span.start) {
+                j += 1;
+            }
+            check_sentence(article, rule, &qs[i..j], out);
+            i = j;
+        }
     }
+}
+
+/// Whether the word right before `q` (as [`words_before`] reads it) may be
+/// "to", "at", "from" or "of": the only words that give a figure the role of
+/// a level. Cheap and conservative: any other script answers yes.
+fn may_be_level(text: &str, q: &Quantity) -> bool {
+    let floor = q
+        .sentence
+        .start
+        .max(q.span.start.saturating_sub(crate::quantity::LEAD_BYTES));
+    let bytes = text.as_bytes();
+    let mut end = q.span.start.min(bytes.len());
+    let part = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'%' | b'\'');
+    while end > floor && !part(bytes[end - 1]) {
+        if !bytes[end - 1].is_ascii() {
+            return true;
+        }
+        end -= 1;
+    }
+    let mut start = end;
+    while start > floor && part(bytes[start - 1]) {
+        start -= 1;
+    }
+    if start > floor && !bytes[start - 1].is_ascii() {
+        return true;
+    }
+    let mut word = &bytes[start..end];
+    while let [rest @ .., b'.'] = word {
+        word = rest;
+    }
+    ["to", "at", "from", "of"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 fn check_sentence(article: &Article<'_>, rule: &Rule, qs: &[Quantity], out: &mut Vec<Diagnostic>) {
