@@ -59,7 +59,7 @@ const SOURCE_WORDS: usize = 9;
 /// to the Madrid tenants' union" → "the Madrid tenants' union"; "A
 /// spokeswoman for the Cluj children's hospital said" → its subject; "…,”
 /// said John Kirby" → "John Kirby".
-pub fn sentence_source(text: &str, sentence: Span) -> Option<Span> {
+pub fn sentence_source(text: &str, sentence: Span, sources: &[usize]) -> Option<Span> {
     let s = text.get(sentence.start..sentence.end)?;
     // Long sentences are read only near their start, like the rules' leads.
     let mut cut = s.len().min(crate::quantity::LEAD_BYTES * 2);
@@ -69,21 +69,23 @@ pub fn sentence_source(text: &str, sentence: Span) -> Option<Span> {
     let s = &s[..cut];
     let markers = &*crate::lexicon::MARKERS;
     let bytes = s.as_bytes();
-    let mut i = 0;
     let mut verb: Option<(usize, usize)> = None;
-    while i < bytes.len() {
+    // Only the words the scanner flagged as possible attribution words are
+    // read, each checked again within the sentence.
+    let first = sources.partition_point(|&p| p < sentence.start);
+    for &p in &sources[first..] {
+        let i = p - sentence.start;
+        if i >= bytes.len() {
+            break;
+        }
         if !bytes[i].is_ascii_alphabetic() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
             continue;
         }
-        // One cheap probe per word: only words that start a source phrase or
-        // a verb of saying go on to the phrase lookups.
         // The probe reads the whole word: its end is the word's end.
         let (end, key) = crate::extract::gate::key_of(s, i);
         if key
             .is_none_or(|k| crate::extract::gate::GATE.flags(k) & crate::extract::gate::SOURCE == 0)
         {
-            i = end.max(i + 1);
             continue;
         }
         if let Some(lower) = crate::extract::words::Lower::new(&s[i..end]) {
@@ -104,7 +106,6 @@ pub fn sentence_source(text: &str, sentence: Span) -> Option<Span> {
                 verb = Some((i, e));
             }
         }
-        i = end.max(i + 1);
     }
     let (vs, ve) = verb?;
     // "X said …", else "…, said X" (a short name after the verb).
@@ -260,6 +261,13 @@ fn source_key(s: &str) -> String {
 
 /// The claims of all quantities, in the same order.
 pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
+    let marks = crate::extract::context::Marks::of(text);
+    claims_with(text, quantities, &marks.sources)
+}
+
+/// [`claims`] with the attribution words a [`crate::extract::scan`] of the
+/// same text found, so the text is not read again for them.
+pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::with_capacity(quantities.len());
     let mut paragraphs = Paragraphs {
         text,
@@ -276,7 +284,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
         let attribution = match sentence_cache {
             Some((s, a)) if s == q.sentence => a,
             _ => {
-                let a = sentence_source(text, q.sentence).or(q.attribution);
+                let a = sentence_source(text, q.sentence, sources).or(q.attribution);
                 sentence_cache = Some((q.sentence, a));
                 a
             }
@@ -326,11 +334,18 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             });
             continue;
         }
+        // A bare figure after a level verb: its clause's subject ("Road
+        // deaths … rose to 296"), read once for the subject and the frames.
+        let level_subject = if q.kind == Kind::Number && q.noun.is_none() {
+            subject_before(text, q)
+        } else {
+            Vec::new()
+        };
         let label = label_before(text, q);
         let labelled = label.is_some();
         let (head, modifiers, lumped) = match label {
             Some(l) => (Some(l), Vec::new(), Vec::new()),
-            None => subject(text, q),
+            None => subject(text, q, &level_subject),
         };
         out.push(Claim {
             head,
@@ -338,7 +353,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
             source,
             source_span,
             role,
-            frames: frames(text, quantities, i),
+            frames: frames(text, quantities, i, &level_subject),
             scope: with_fronted_places(
                 text,
                 scope(text, q, attribution),
@@ -356,7 +371,7 @@ pub fn claims(text: &str, quantities: &[Quantity]) -> Vec<Claim> {
 
 /// The frames of quantity `i`: frame classes and verb forms in a window
 /// around it, bounded by its sentence and the neighbouring figures.
-fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
+fn frames(text: &str, qs: &[Quantity], i: usize, level_subject: &[String]) -> Vec<String> {
     let q = &qs[i];
     let lo = i
         .checked_sub(1)
@@ -400,8 +415,8 @@ fn frames(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
     }
     // A bare figure's subject can carry the frame ("Road deaths … rose to 296").
     if q.kind == Kind::Number && q.noun.is_none() {
-        for w in subject_before(text, q) {
-            if let Some(f) = frame_of(&w)
+        for w in level_subject {
+            if let Some(f) = frame_of(w)
                 && !out.contains(&f)
             {
                 out.push(f);
@@ -450,59 +465,75 @@ fn scope(text: &str, q: &Quantity, source: Option<Span>) -> Vec<String> {
         after_end -= 1;
     }
     let after = text.get(q.span.end..after_end).unwrap_or("");
-    let clause_end = q.span.end + after.find([',', ';', ':', '(', '.']).unwrap_or(after.len());
-    let mut found: Vec<String> = Vec::new();
-    for (k, (start, end)) in [(clause_start, q.span.start), (q.span.end, clause_end)]
-        .into_iter()
-        .enumerate()
-    {
-        // Before the figure only the last proper noun counts ("The Colombian
-        // city of Cali" is about Cali); after it, every one ("at Russian bases").
-        let keep_last_only = k == 0;
-        let mut last_before: Option<String> = None;
-        let slice = text.get(start..end).unwrap_or("");
-        let mut offset = start;
-        for w in slice.split(' ') {
-            let at = offset;
-            offset += w.len() + 1;
-            // Most words start in lower case: skip them before trimming.
-            if w.as_bytes()
-                .first()
-                .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            {
-                continue;
-            }
-            let word = w.trim_matches(|c: char| !c.is_alphanumeric());
-            let Some(first) = word.chars().next() else {
-                continue;
-            };
-            if !first.is_uppercase() || at == q.sentence.start {
-                continue;
-            }
-            if source
-                .or(q.attribution)
-                .is_some_and(|a| a.start <= at && at < a.end)
-                || q.noun.is_some_and(|n| n.start <= at && at < n.end)
-            {
-                continue;
-            }
-            let lower = word.to_lowercase();
-            if crate::extract::date::starts_date(&lower)
-                || matches!(lower.as_str(), "i" | "mr" | "mrs" | "ms" | "dr" | "the")
-            {
-                continue;
-            }
-            if keep_last_only {
-                last_before = Some(lower);
-            } else if !found.contains(&lower) {
-                found.push(lower);
-            }
-        }
-        if let Some(l) = last_before
-            && !found.contains(&l)
+    let clause_end = q.span.end
+        + after
+            .bytes()
+            .position(|b| matches!(b, b',' | b';' | b':' | b'(' | b'.'))
+            .unwrap_or(after.len());
+    // A word (split on spaces) at `at` that names a place or group, in lower case.
+    let proper = |w: &str, at: usize| -> Option<String> {
+        // Most words start in lower case: skip them before trimming.
+        if w.as_bytes()
+            .first()
+            .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         {
-            found.push(l);
+            return None;
         }
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let first = word.chars().next()?;
+        if !first.is_uppercase() || at == q.sentence.start {
+            return None;
+        }
+        if source
+            .or(q.attribution)
+            .is_some_and(|a| a.start <= at && at < a.end)
+            || q.noun.is_some_and(|n| n.start <= at && at < n.end)
+        {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if crate::extract::date::starts_date(&lower)
+            || matches!(lower.as_str(), "i" | "mr" | "mrs" | "ms" | "dr" | "the")
+        {
+            return None;
+        }
+        Some(lower)
+    };
+    let mut found: Vec<String> = Vec::new();
+    // Before the figure only the last proper noun counts ("The Colombian
+    // city of Cali" is about Cali): read back from the figure to the first.
+    let before = text.get(clause_start..q.span.start).unwrap_or("");
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        let mut start = end;
+        while start > 0 && bytes[start - 1] != b' ' {
+            start -= 1;
+        }
+        if let Some(p) = proper(&before[start..end], clause_start + start) {
+            found.push(p);
+            break;
+        }
+        if start == 0 {
+            break;
+        }
+        end = start - 1;
+    }
+    // After it, every one ("at Russian bases").
+    let after = text.get(q.span.end..clause_end).unwrap_or("");
+    let bytes = after.as_bytes();
+    let mut start = 0;
+    while start <= bytes.len() {
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != b' ' {
+            end += 1;
+        }
+        if let Some(p) = proper(&after[start..end], q.span.end + start)
+            && !found.contains(&p)
+        {
+            found.push(p);
+        }
+        start = end + 1;
     }
     found
 }
@@ -564,6 +595,20 @@ fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
         end -= 1;
     }
     let after = text.get(q.span.end..end).unwrap_or("");
+    // Cheap test first: "or" or "and" standing as a word.
+    let b = after.as_bytes();
+    let boundary = |k: usize| b.get(k).is_none_or(|c| !c.is_ascii_alphabetic());
+    let joined = (0..b.len()).any(|k| {
+        (k == 0 || boundary(k - 1))
+            && [&b"or"[..], &b"and"[..]].iter().any(|w| {
+                b.get(k..k + w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                    && boundary(k + w.len())
+            })
+    });
+    if !joined {
+        return Vec::new();
+    }
     let mut first = [""; 6];
     let mut len = 0;
     for w in after
@@ -747,7 +792,11 @@ impl Paragraphs<'_> {
 }
 
 /// The subject's head lemma, its modifiers, and the categories it lumps.
-fn subject(text: &str, q: &Quantity) -> (Option<String>, Vec<String>, Vec<String>) {
+fn subject(
+    text: &str,
+    q: &Quantity,
+    level_subject: &[String],
+) -> (Option<String>, Vec<String>, Vec<String>) {
     match q.kind {
         Kind::Count => {
             let words: Vec<String> = q
@@ -765,7 +814,7 @@ fn subject(text: &str, q: &Quantity) -> (Option<String>, Vec<String>, Vec<String
                 return (Some(object), Vec::new(), Vec::new());
             }
             // "Road deaths … rose to 296": the clause's subject before its verb.
-            let words = subject_before(text, q);
+            let words = level_subject;
             if words.is_empty() {
                 return (None, Vec::new(), Vec::new());
             }

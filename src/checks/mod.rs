@@ -263,7 +263,7 @@ pub struct CheckOptions {
 
 /// Checks `text` with the rules of `book`; findings in order of position.
 pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnostic> {
-    let mut quantities = extract(
+    let mut found = crate::extract::scan(
         text,
         &Options {
             document_date: options.document_date,
@@ -272,11 +272,15 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
     // Without --date, the article's own dateline or front matter dates it.
     let mut document_date = options.document_date;
     if document_date.is_none()
-        && let Some(d) = crate::dateline::find(text, &quantities)
+        && let Some(d) = crate::dateline::find(text, &found.quantities)
     {
         document_date = Some(d);
-        quantities = extract(text, &Options { document_date });
+        found = crate::extract::scan(text, &Options { document_date });
     }
+    let crate::extract::Scan {
+        mut quantities,
+        sources,
+    } = found;
     let facts = options.facts.as_deref().map(|f| {
         let quantities = extract(f, &Options { document_date });
         let claims = claims(f, &quantities);
@@ -288,7 +292,7 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
     });
     // Digits in names ("iPhone 3G") are extracted, but are no figures to check.
     quantities.retain(|q| !q.written.in_name);
-    let claims = claims(text, &quantities);
+    let claims = crate::claims::claims_with(text, &quantities, &sources);
     let article = Article {
         text,
         claims,

@@ -29,6 +29,20 @@ pub struct Options {
 
 /// Finds every quantity in `text`, in order of position.
 pub fn extract(text: &str, options: &Options) -> Vec<Quantity> {
+    scan(text, options).quantities
+}
+
+/// What one pass over a text found: its quantities, and the offsets of the
+/// words that may start an attribution ("said", "according to"), in order,
+/// for the claims that need them ([`crate::claims::claims_with`]).
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub quantities: Vec<Quantity>,
+    pub sources: Vec<usize>,
+}
+
+/// [`extract`], keeping the attribution words the scanner saw on the way.
+pub fn scan(text: &str, options: &Options) -> Scan {
     let mut scan = Scanner {
         text,
         options,
@@ -43,7 +57,10 @@ pub fn extract(text: &str, options: &Options) -> Vec<Quantity> {
     scan.run();
     let mut out = scan.out;
     context::annotate(text, &mut out, &scan.marks);
-    out
+    Scan {
+        quantities: out,
+        sources: scan.marks.sources,
+    }
 }
 
 struct Scanner<'a> {
