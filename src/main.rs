@@ -248,9 +248,15 @@ fn check(args: &CheckArgs) -> Result<u8> {
     let mut counts = [0usize; 3];
     let mut checked = 0;
     let mut config_errors = Vec::new();
+    let mut usage_error = None;
     let status = for_each_input(&args.paths, |path, text| {
         let (config, settings) = match resolver.for_path(Path::new(path)) {
             Ok(found) => found,
+            Err(e @ config::ConfigError::UnknownRule(_)) => {
+                // A usage error (--select or --ignore): reported alone, below.
+                usage_error.get_or_insert_with(|| e.to_string());
+                return;
+            }
             Err(e) => {
                 let e = e.to_string();
                 if !config_errors.contains(&e) {
@@ -293,6 +299,9 @@ fn check(args: &CheckArgs) -> Result<u8> {
             }
         }
     });
+    if let Some(e) = usage_error {
+        return Err(anyhow!(e));
+    }
     let status = if config_errors.is_empty() { status } else { 2 };
     if let Some(file) = &args.write_baseline {
         std::fs::write(file, new_baseline.to_json())

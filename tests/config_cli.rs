@@ -185,6 +185,15 @@ fn bad_configs_are_one_line_errors_naming_file_and_key() {
             assert!(err.contains("numcheck.toml: line"), "{err}");
         }
     }
+    // An unknown rule on the command line is a usage error: no report.
+    write(&dir, "numcheck.toml", "");
+    let out = numcheck(&dir, &["check", "--select", "nope", "draft.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr_of(&out).trim(),
+        "numcheck: unknown rule \"nope\" (see `numcheck rules`)"
+    );
+    assert!(out.stdout.is_empty());
     // A bad --config is reported before any file is read.
     let out = numcheck(&dir, &["check", "--config", "missing.toml", "draft.md"]);
     assert_eq!(out.status.code(), Some(2));
