@@ -396,6 +396,34 @@ mod tests {
     }
 
     #[test]
+    fn hostile_comments_never_panic() {
+        let book = Rulebook::builtin().expect("rules");
+        for text in [
+            "<!--",
+            "<!-->",
+            "<!---->",
+            "<!-- numcheck-enable",
+            "<!-- numcheck-disable-next-line -->",
+            "<!-- numcheck-disable-next-line -->\n\n\n",
+            "“é” <!-- numcheck-disable-next-line 🙂,, ,-->\n🙂 <!-- numcheck-enable x-->",
+            "<!-- numcheck-disable --><!-- numcheck-disable --><!-- numcheck-enable -->",
+        ] {
+            let found = vec![Diagnostic::new(
+                "weekday-mismatch",
+                Severity::Error,
+                Span::new(text.len(), text.len()),
+                "m".into(),
+            )];
+            for d in apply(text, found, &CheckOptions::default(), &book) {
+                assert!(text.get(d.span.start..d.span.end).is_some(), "{text:?}");
+                for f in &d.fixes {
+                    assert!(text.get(f.span.start..f.span.end).is_some(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn unused_is_quiet_when_its_rule_does_not_run() {
         let text = "<!-- numcheck-disable -->\nA\n";
         let book = Rulebook::builtin().expect("rules");
