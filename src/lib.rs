@@ -4,8 +4,10 @@
 //! The library does no I/O: [`extract`] turns text into [`Quantity`] values
 //! with byte spans; the binary reads files and renders reports.
 
+pub mod baseline;
 pub mod checks;
 pub mod claims;
+pub mod config;
 pub mod dateline;
 pub mod decimal;
 pub mod diagnostic;
@@ -16,6 +18,7 @@ pub mod quantity;
 pub mod report;
 pub mod rulebook;
 pub mod span;
+pub mod suppress;
 pub mod units;
 
 pub use checks::{CheckOptions, check};

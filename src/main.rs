@@ -7,8 +7,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, anyhow};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use numcheck::baseline::{self, Baseline};
+use numcheck::config::{self, Config, Overrides, Resolver};
 use numcheck::report::{self, Document};
-use numcheck::{CheckOptions, Rule, Rulebook, Severity};
+use numcheck::{Rulebook, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +39,17 @@ enum Command {
         #[arg(long)]
         rules: Option<String>,
     },
+    /// Print the effective configuration for a file or folder.
+    Config(ConfigArgs),
+}
+
+#[derive(clap::Args)]
+struct ConfigArgs {
+    /// Use this configuration file instead of the nearest numcheck.toml.
+    #[arg(long)]
+    config: Option<String>,
+    /// The file or folder whose configuration to show (default: the current folder).
+    path: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -76,6 +89,15 @@ struct CheckArgs {
     /// Exit with status 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     fail_on: FailOn,
+    /// Use this configuration file for every file, instead of the nearest numcheck.toml.
+    #[arg(long)]
+    config: Option<String>,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, conflicts_with = "write_baseline")]
+    baseline: Option<String>,
+    /// Record the current findings in this baseline file, and report none.
+    #[arg(long)]
+    write_baseline: Option<String>,
     /// Files to check; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<String>,
@@ -171,40 +193,48 @@ fn parse_date_arg(date: Option<&str>) -> Result<Option<jiff::civil::Date>> {
 /// The built-in rules plus those in `dir`; a bad rule file is an error naming it.
 fn load_rulebook(dir: Option<&str>) -> Result<Rulebook> {
     let mut book = Rulebook::builtin()?;
-    let Some(dir) = dir else { return Ok(book) };
-    let entries = std::fs::read_dir(dir).map_err(|e| anyhow!("{dir}: {}", io_reason(&e)))?;
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let shown = path.display().to_string();
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| anyhow!("{shown}: {}", io_reason(&e)))?;
-        book.add(Rule::parse(&shown, &text)?);
+    if let Some(dir) = dir {
+        config::load_rule_folder(&mut book, Path::new(dir))?;
     }
     Ok(book)
 }
 
-fn check(args: &CheckArgs) -> Result<u8> {
-    let document_date = parse_date_arg(args.date.as_deref())?;
-    let book = load_rulebook(args.rules.as_deref())?;
-    for name in args.select.iter().flatten().chain(&args.ignore) {
-        if book.get(name).is_none() {
-            return Err(anyhow!("unknown rule {name:?} (see `numcheck rules`)"));
-        }
+/// What the command line says that wins over numcheck.toml.
+fn overrides(args: &CheckArgs) -> Result<Overrides> {
+    let mut rules = Rulebook { rules: Vec::new() };
+    if let Some(dir) = &args.rules {
+        config::load_rule_folder(&mut rules, Path::new(dir))?;
     }
     let facts = match &args.facts {
         Some(path) => Some(read_input(path).map_err(|e| anyhow!("{path}: {e}"))?),
         None => None,
     };
-    let options = CheckOptions {
-        document_date,
-        facts,
+    Ok(Overrides {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
+        rules: rules.rules,
+        facts,
+        document_date: parse_date_arg(args.date.as_deref())?,
+    })
+}
+
+fn check(args: &CheckArgs) -> Result<u8> {
+    let mut resolver = Resolver::new(args.config.as_ref().map(Into::into), overrides(args)?);
+    if let Some(file) = &args.config {
+        // A bad --config is a usage error: say so before reading any file.
+        resolver
+            .for_path(Path::new(file))
+            .map_err(|e| anyhow!("{e}"))?;
+    }
+    let old_baseline = match &args.baseline {
+        Some(file) => {
+            let text =
+                std::fs::read_to_string(file).map_err(|e| anyhow!("{file}: {}", io_reason(&e)))?;
+            Some(Baseline::parse(file, &text)?)
+        }
+        None => None,
     };
+    let mut new_baseline = Baseline::new();
     let color = args.format == CheckFormat::Pretty && io::stdout().is_terminal();
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -217,9 +247,44 @@ fn check(args: &CheckArgs) -> Result<u8> {
     let mut pretty = String::new();
     let mut counts = [0usize; 3];
     let mut checked = 0;
+    let mut config_errors = Vec::new();
+    let mut usage_error = None;
     let status = for_each_input(&args.paths, |path, text| {
+        let (config, settings) = match resolver.for_path(Path::new(path)) {
+            Ok(found) => found,
+            Err(e @ config::ConfigError::UnknownRule(_)) => {
+                // A usage error (--select or --ignore): reported alone, below.
+                usage_error.get_or_insert_with(|| e.to_string());
+                return;
+            }
+            Err(e) => {
+                let e = e.to_string();
+                if !config_errors.contains(&e) {
+                    eprintln!("numcheck: {e}");
+                    config_errors.push(e);
+                }
+                return;
+            }
+        };
+        if path != "-" && config.excludes(Path::new(path)) {
+            return;
+        }
         checked += 1;
-        let diagnostics = numcheck::check(text, &options, &book);
+        let (book, options) = (&settings.rulebook, &settings.options);
+        let diagnostics = numcheck::check(text, options, book);
+        let mut diagnostics = numcheck::suppress::apply(text, diagnostics, options, book);
+        if let Some(file) = &args.write_baseline {
+            new_baseline.record(
+                &baseline::key_path(path, Path::new(file)),
+                text,
+                &diagnostics,
+            );
+            return;
+        }
+        if let Some(old) = &old_baseline {
+            let key = baseline::key_path(path, Path::new(args.baseline.as_deref().unwrap_or("")));
+            diagnostics = old.filter(&key, text, diagnostics);
+        }
         for d in &diagnostics {
             counts[d.severity as usize] += 1;
             if threshold.is_some_and(|t| d.severity >= t) {
@@ -234,6 +299,25 @@ fn check(args: &CheckArgs) -> Result<u8> {
             }
         }
     });
+    if let Some(e) = usage_error {
+        return Err(anyhow!(e));
+    }
+    let status = if config_errors.is_empty() { status } else { 2 };
+    if let Some(file) = &args.write_baseline {
+        std::fs::write(file, new_baseline.to_json())
+            .map_err(|e| anyhow!("{file}: {}", io_reason(&e)))?;
+        eprintln!(
+            "numcheck: {file}: recorded {} finding{} in {checked} file{}",
+            new_baseline.findings.len(),
+            if new_baseline.findings.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            if checked == 1 { "" } else { "s" },
+        );
+        return Ok(status);
+    }
     let out = match args.format {
         CheckFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report::check_json::document(files))?;
@@ -253,6 +337,28 @@ fn check(args: &CheckArgs) -> Result<u8> {
     } else {
         u8::from(failed)
     })
+}
+
+/// `numcheck config [PATH]`: the effective configuration as TOML.
+fn show_config(args: &ConfigArgs) -> Result<u8> {
+    let config = match &args.config {
+        Some(file) => Config::load(Path::new(file))?,
+        None => {
+            let path = Path::new(args.path.as_deref().unwrap_or("."));
+            let dir = if path.is_dir() {
+                path
+            } else {
+                path.parent().unwrap_or(Path::new("."))
+            };
+            match Config::discover(dir) {
+                Some(file) => Config::load(&file)?,
+                None => Config::default(),
+            }
+        }
+    };
+    let settings = config.settings(&Overrides::default())?;
+    write_stdout(&config.dump(&settings))?;
+    Ok(0)
 }
 
 fn list_rules(args: &RulesArgs) -> Result<u8> {
@@ -346,6 +452,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Rules(args) => list_rules(args),
         Command::Explain { rule, rules } => explain(rule, rules.as_deref()),
+        Command::Config(args) => show_config(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

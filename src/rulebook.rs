@@ -89,6 +89,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rules/checks/relative-date.toml",
         include_str!("../rules/checks/relative-date.toml"),
     ),
+    (
+        "rules/checks/unused-suppression.toml",
+        include_str!("../rules/checks/unused-suppression.toml"),
+    ),
 ];
 
 /// A rule's documentation, printed by `numcheck explain RULE`.
@@ -122,6 +126,10 @@ pub struct RuleExample {
     /// For firing examples: the text of a related mention it must name.
     #[serde(default)]
     pub related: Option<String>,
+    /// Other rules to run with this one (for a rule about other rules'
+    /// findings, such as `unused-suppression`).
+    #[serde(default)]
+    pub select: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -234,7 +234,7 @@ fn rules_and_explain_print_the_rule_docs() {
     let out = numcheck(&["rules"]);
     assert_eq!(out.status.code(), Some(0));
     let list = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(list.lines().count(), 19, "{list}");
+    assert_eq!(list.lines().count(), 20, "{list}");
     let out = numcheck(&["explain", "ambiguous-increment"]);
     let doc = String::from_utf8_lossy(&out.stdout).into_owned();
     for heading in [

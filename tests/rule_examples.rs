@@ -18,11 +18,16 @@ fn run(rule: &str, ex: &RuleExample) -> Vec<Diagnostic> {
             .as_deref()
             .map(|d| numcheck::error::parse_iso_date(d).expect("example date")),
         facts: ex.facts.clone(),
-        select: Some(vec![rule.to_string()]),
+        select: Some(
+            std::iter::once(rule.to_string())
+                .chain(ex.select.iter().cloned())
+                .collect(),
+        ),
         ..CheckOptions::default()
     };
     let book = Rulebook::builtin().expect("built-in rules load");
-    check(&ex.text, &options, &book)
+    let found = check(&ex.text, &options, &book);
+    numcheck::suppress::apply(&ex.text, found, &options, &book)
 }
 
 #[test]

@@ -55,6 +55,10 @@ pub enum CheckKind {
     Rate,
     PercentOverflow,
     Sum,
+    /// Suppression comments that suppress nothing: reported by
+    /// [`crate::suppress::apply`], which runs after the checks on the
+    /// original text, so `check` itself has nothing to run for it.
+    Suppression,
 }
 
 /// The type of a rule parameter, with its default.
@@ -112,6 +116,7 @@ impl CheckKind {
         CheckKind::Rate,
         CheckKind::PercentOverflow,
         CheckKind::Sum,
+        CheckKind::Suppression,
     ];
 
     pub fn name(self) -> &'static str {
@@ -135,6 +140,7 @@ impl CheckKind {
             CheckKind::Rate => "rate",
             CheckKind::PercentOverflow => "percent-overflow",
             CheckKind::Sum => "sum",
+            CheckKind::Suppression => "suppression",
         }
     }
 
@@ -164,6 +170,7 @@ impl CheckKind {
             CheckKind::Rate => rate::PLACEHOLDERS,
             CheckKind::PercentOverflow => percent_overflow::PLACEHOLDERS,
             CheckKind::Sum => sum::PLACEHOLDERS,
+            CheckKind::Suppression => crate::suppress::PLACEHOLDERS,
         }
     }
 
@@ -195,6 +202,7 @@ impl CheckKind {
                 ("min_shares", Param::Number("3")),
             ],
             CheckKind::Sum => &[("hedge", Param::Number("0"))],
+            CheckKind::Suppression => &[],
         }
     }
 
@@ -226,6 +234,7 @@ impl CheckKind {
             CheckKind::Rate => rate::check(article, rule, out),
             CheckKind::PercentOverflow => percent_overflow::check(article, rule, out),
             CheckKind::Sum => sum::check(article, rule, out),
+            CheckKind::Suppression => {}
         }
     }
 }
@@ -259,6 +268,18 @@ pub struct CheckOptions {
     pub select: Option<Vec<String>>,
     /// Rules not to run (`--ignore`).
     pub ignore: Vec<String>,
+}
+
+impl CheckOptions {
+    /// Whether `rule` runs: selected (or on by default when nothing is
+    /// selected) and not ignored.
+    pub fn runs(&self, rule: &Rule) -> bool {
+        let selected = match &self.select {
+            Some(list) => list.iter().any(|r| r == &rule.name),
+            None => rule.enabled,
+        };
+        selected && !self.ignore.iter().any(|r| r == &rule.name)
+    }
 }
 
 /// Checks `text` with the rules of `book`; findings in order of position.
@@ -302,14 +323,9 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
     };
     let mut out = Vec::new();
     for rule in &book.rules {
-        let selected = match &options.select {
-            Some(list) => list.iter().any(|r| r == &rule.name),
-            None => rule.enabled,
-        };
-        if !selected || options.ignore.iter().any(|r| r == &rule.name) {
-            continue;
+        if options.runs(rule) {
+            rule.kind.run(&article, rule, &mut out);
         }
-        rule.kind.run(&article, rule, &mut out);
     }
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
