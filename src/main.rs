@@ -43,6 +43,12 @@ enum Command {
 enum CheckFormat {
     Pretty,
     Json,
+    /// `path:line:col: severity [rule] message`, one line per finding.
+    Short,
+    /// GitHub Actions workflow commands (pull-request annotations).
+    Github,
+    /// A SARIF 2.1.0 log (GitHub code scanning and other viewers).
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -217,6 +223,7 @@ fn check(args: &CheckArgs) -> Result<u8> {
     let mut pretty = String::new();
     let mut counts = [0usize; 3];
     let mut checked = 0;
+    let mut kept: Vec<(String, String, Vec<numcheck::Diagnostic>)> = Vec::new();
     let status = for_each_input(&args.paths, |path, text| {
         checked += 1;
         let diagnostics = numcheck::check(text, &options, &book);
@@ -232,8 +239,18 @@ fn check(args: &CheckArgs) -> Result<u8> {
             CheckFormat::Pretty => {
                 pretty.push_str(&report::check_pretty::render_file(doc, &diagnostics, color));
             }
+            CheckFormat::Short | CheckFormat::Github | CheckFormat::Sarif => {
+                kept.push((path.to_string(), text.to_string(), diagnostics));
+            }
         }
     });
+    let kept: Vec<report::CheckedFile<'_>> = kept
+        .iter()
+        .map(|(path, text, diagnostics)| report::CheckedFile {
+            doc: Document { path, text },
+            diagnostics,
+        })
+        .collect();
     let out = match args.format {
         CheckFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report::check_json::document(files))?;
@@ -245,6 +262,13 @@ fn check(args: &CheckArgs) -> Result<u8> {
                 counts[2], counts[1], counts[0], checked,
             ));
             pretty
+        }
+        CheckFormat::Short => report::check_short::render(&kept),
+        CheckFormat::Github => report::check_github::render(&kept),
+        CheckFormat::Sarif => {
+            let mut s = serde_json::to_string_pretty(&report::check_sarif::log(&kept, &book))?;
+            s.push('\n');
+            s
         }
     };
     write_stdout(&out)?;
