@@ -56,6 +56,12 @@ struct ConfigArgs {
 enum CheckFormat {
     Pretty,
     Json,
+    /// `path:line:col: severity [rule] message`, one line per finding.
+    Short,
+    /// GitHub Actions workflow commands (pull-request annotations).
+    Github,
+    /// A SARIF 2.1.0 log (GitHub code scanning and other viewers).
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -249,6 +255,7 @@ fn check(args: &CheckArgs) -> Result<u8> {
     let mut checked = 0;
     let mut config_errors = Vec::new();
     let mut usage_error = None;
+    let mut kept: Vec<(String, String, Vec<numcheck::Diagnostic>)> = Vec::new();
     let status = for_each_input(&args.paths, |path, text| {
         let (config, settings) = match resolver.for_path(Path::new(path)) {
             Ok(found) => found,
@@ -297,6 +304,9 @@ fn check(args: &CheckArgs) -> Result<u8> {
             CheckFormat::Pretty => {
                 pretty.push_str(&report::check_pretty::render_file(doc, &diagnostics, color));
             }
+            CheckFormat::Short | CheckFormat::Github | CheckFormat::Sarif => {
+                kept.push((path.to_string(), text.to_string(), diagnostics));
+            }
         }
     });
     if let Some(e) = usage_error {
@@ -318,6 +328,13 @@ fn check(args: &CheckArgs) -> Result<u8> {
         );
         return Ok(status);
     }
+    let kept: Vec<report::CheckedFile<'_>> = kept
+        .iter()
+        .map(|(path, text, diagnostics)| report::CheckedFile {
+            doc: Document { path, text },
+            diagnostics,
+        })
+        .collect();
     let out = match args.format {
         CheckFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report::check_json::document(files))?;
@@ -329,6 +346,16 @@ fn check(args: &CheckArgs) -> Result<u8> {
                 counts[2], counts[1], counts[0], checked,
             ));
             pretty
+        }
+        CheckFormat::Short => report::check_short::render(&kept),
+        CheckFormat::Github => report::check_github::render(&kept),
+        CheckFormat::Sarif => {
+            // The rules' metadata as built in (and from --rules); each result
+            // carries the severity its file's configuration gave it.
+            let book = load_rulebook(args.rules.as_deref())?;
+            let mut s = serde_json::to_string_pretty(&report::check_sarif::log(&kept, &book))?;
+            s.push('\n');
+            s
         }
     };
     write_stdout(&out)?;

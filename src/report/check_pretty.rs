@@ -44,6 +44,20 @@ pub fn render_file(doc: Document<'_>, diagnostics: &[Diagnostic], color: bool) -
     out
 }
 
+/// One file's findings as `numcheck check` prints them into a pipe, then
+/// the summary line for that file: no colour, the path exactly as given, no
+/// timings, so the text is the same on every machine. This is the rendering
+/// to snapshot-test articles with (see the README's snapshot recipe).
+pub fn render_plain(doc: Document<'_>, diagnostics: &[Diagnostic]) -> String {
+    let mut counts = [0usize; 3];
+    for d in diagnostics {
+        counts[d.severity as usize] += 1;
+    }
+    let mut out = render_file(doc, diagnostics, false);
+    out.push_str(&summary(counts[2], counts[1], counts[0], 1));
+    out
+}
+
 /// The closing summary line.
 pub fn summary(errors: usize, warnings: usize, infos: usize, files: usize) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
