@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod lexicon;
+pub mod lsp;
 pub mod quantity;
 pub mod report;
 pub mod rulebook;

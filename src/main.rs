@@ -41,6 +41,8 @@ enum Command {
     },
     /// Print the effective configuration for a file or folder.
     Config(ConfigArgs),
+    /// Run the language server on stdin/stdout (for editors).
+    Lsp,
 }
 
 #[derive(clap::Args)]
@@ -456,6 +458,15 @@ fn extract(args: &ExtractArgs) -> Result<u8> {
     Ok(status)
 }
 
+/// Serves an editor until it exits: status 0 after `shutdown` and `exit`, 1
+/// when the editor exits or goes away without `shutdown`.
+fn lsp() -> Result<u8> {
+    Ok(match numcheck::lsp::run_stdio()? {
+        numcheck::lsp::Ending::Clean => 0,
+        numcheck::lsp::Ending::Abrupt => 1,
+    })
+}
+
 /// Writes to stdout; a closed pipe is not an error.
 fn write_stdout(s: &str) -> Result<()> {
     let mut out = io::stdout().lock();
@@ -480,6 +491,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => list_rules(args),
         Command::Explain { rule, rules } => explain(rule, rules.as_deref()),
         Command::Config(args) => show_config(args),
+        Command::Lsp => lsp(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,0 +1,494 @@
+//! `numcheck lsp` as an editor sees it: the built binary, spoken to in
+//! JSON-RPC over stdio with Content-Length framing. Every read has a timeout,
+//! so a hung server fails the test instead of hanging CI.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value as Json, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_numcheck");
+const KIRBY: &str = include_str!("../examples/kirby-briefing.txt");
+/// A stable URI: the text travels in `didOpen`, the file need not exist.
+const URI: &str = "file:///newsroom/kirby-briefing.txt";
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path("../snapshots");
+    s.set_prepend_module_to_snapshot(false);
+    s.set_omit_expression(true);
+    s
+}
+
+/// A running `numcheck lsp` and the messages it has sent.
+struct Session {
+    child: Child,
+    stdin: ChildStdin,
+    incoming: Receiver<Json>,
+    next_id: i64,
+}
+
+impl Session {
+    fn start() -> Session {
+        let mut child = Command::new(BIN)
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("numcheck lsp starts");
+        let stdin = child.stdin.take().expect("piped stdin");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, incoming) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(message) = read_message(&mut reader) {
+                if tx.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            stdin,
+            incoming,
+            next_id: 1,
+        }
+    }
+
+    fn send(&mut self, message: Json) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len())
+            .and_then(|()| self.stdin.flush())
+            .expect("write to the server");
+    }
+
+    fn notify(&mut self, method: &str, params: Json) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Sends a request; returns its id.
+    fn request(&mut self, method: &str, params: Json) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    fn recv(&self) -> Json {
+        match self.incoming.recv_timeout(TIMEOUT) {
+            Ok(m) => m,
+            Err(RecvTimeoutError::Timeout) => panic!("no message from the server in {TIMEOUT:?}"),
+            Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
+        }
+    }
+
+    /// The response to request `id`, and the notifications that came first.
+    fn response(&self, id: i64) -> (Json, Vec<Json>) {
+        let mut before = Vec::new();
+        loop {
+            let m = self.recv();
+            if m.get("id") == Some(&json!(id)) && m.get("method").is_none() {
+                assert!(m.get("error").is_none(), "request {id} failed: {m}");
+                return (m["result"].clone(), before);
+            }
+            before.push(m);
+        }
+    }
+
+    fn call(&mut self, method: &str, params: Json) -> Json {
+        let id = self.request(method, params);
+        self.response(id).0
+    }
+
+    /// The next publishDiagnostics for `uri`.
+    fn diagnostics(&self, uri: &str) -> Json {
+        loop {
+            let m = self.recv();
+            if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri {
+                return m["params"].clone();
+            }
+        }
+    }
+
+    fn initialize(&mut self, capabilities: Json) -> Json {
+        let result = self.call(
+            "initialize",
+            json!({"processId": null, "rootUri": null, "capabilities": capabilities}),
+        );
+        self.notify("initialized", json!({}));
+        result
+    }
+
+    /// shutdown, exit, and the exit status.
+    fn finish(mut self) -> i32 {
+        assert_eq!(self.call("shutdown", json!(null)), json!(null));
+        self.notify("exit", json!(null));
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait for the server") {
+                return status.code().expect("exited, not killed");
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One framed message, or `None` at the end of the stream.
+fn read_message(reader: &mut impl BufRead) -> Option<Json> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+/// The byte offset of a UTF-16 position in `text`, counted independently of
+/// the server's code.
+fn byte_offset(text: &str, line: u64, character: u64) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line as usize)
+        .map(str::len)
+        .sum();
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character as usize {
+            return start + i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// The text a protocol range covers.
+fn covered<'t>(text: &'t str, range: &Json) -> &'t str {
+    let at = |p: &Json| {
+        byte_offset(
+            text,
+            p["line"].as_u64().expect("line"),
+            p["character"].as_u64().expect("character"),
+        )
+    };
+    &text[at(&range["start"])..at(&range["end"])]
+}
+
+/// The UTF-16 position of the first `needle` in `text`.
+fn position_of(text: &str, needle: &str) -> Json {
+    let at = text.find(needle).expect("needle in text");
+    let line = text[..at].matches('\n').count();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let character = text[line_start..at].encode_utf16().count();
+    json!({"line": line, "character": character})
+}
+
+fn open(session: &mut Session, uri: &str, language: &str, version: i32, text: &str) {
+    session.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}}),
+    );
+}
+
+fn rules(published: &Json) -> Vec<&str> {
+    published["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["code"].as_str().expect("code"))
+        .collect()
+}
+
+#[test]
+fn a_session_on_the_kirby_briefing() {
+    let mut s = Session::start();
+    let init = s.initialize(json!({
+        "general": {"positionEncodings": ["utf-16"]},
+        "textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}},
+    }));
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(init["serverInfo"]["name"], "numcheck");
+
+    // didOpen → diagnostics for version 1, ranges in UTF-16 on the right text.
+    open(&mut s, URI, "plaintext", 1, KIRBY);
+    let published = s.diagnostics(URI);
+    assert_eq!(published["version"], 1);
+    assert_eq!(
+        rules(&published),
+        ["relative-date", "vague-quantity", "ambiguous-increment"]
+    );
+    let texts: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| covered(KIRBY, &d["range"]))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Wednesday",
+            "thousands of soldiers",
+            "an additional 1,500 soldiers"
+        ]
+    );
+    let increment = &published["diagnostics"][2];
+    assert_eq!(increment["severity"], 2);
+    assert_eq!(increment["source"], "numcheck");
+    let related = &increment["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], URI);
+    assert_eq!(
+        covered(KIRBY, &related["location"]["range"]),
+        "3,000 North Korean soldiers"
+    );
+    settings().bind(|| {
+        insta::assert_snapshot!(
+            "lsp-kirby-briefing-diagnostics",
+            serde_json::to_string_pretty(&published).expect("JSON")
+        );
+    });
+
+    // An incremental edit at the end: a line with an emoji, curly quotes and
+    // a weekday that does not match its date.
+    let end = position_of(KIRBY, "rumour.”");
+    let end = json!({"line": end["line"], "character": end["character"].as_u64().expect("n") + 8});
+    let added = "\n😀 “Talks” ended on Friday, October 17, 2024.";
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2},
+            "contentChanges": [{"range": {"start": end, "end": end}, "text": added}]}),
+    );
+    let edited = format!("{KIRBY}{added}");
+    let published = s.diagnostics(URI);
+    assert_eq!(published["version"], 2);
+    let weekday = published["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "weekday-mismatch")
+        .expect("weekday finding")
+        .clone();
+    // 😀 is two UTF-16 units, each curly quote one.
+    assert_eq!(
+        weekday["range"],
+        json!({"start": {"line": 17, "character": 20}, "end": {"line": 17, "character": 26}})
+    );
+    assert_eq!(covered(&edited, &weekday["range"]), "Friday");
+
+    // Hover on "3,000": how numcheck read it.
+    let hover = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": position_of(&edited, "3,000")}),
+    );
+    assert_eq!(hover["contents"]["kind"], "markdown");
+    assert_eq!(
+        covered(&edited, &hover["range"]),
+        "3,000 North Korean soldiers"
+    );
+    let shown = hover["contents"]["value"].as_str().expect("hover text");
+    settings().bind(|| insta::assert_snapshot!("lsp-kirby-briefing-hover-3000", shown));
+
+    // Hover after a curly quote on the same line: "1,200".
+    let hover = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": position_of(&edited, "1,200")}),
+    );
+    assert_eq!(
+        covered(&edited, &hover["range"]),
+        "about 1,200 deaths and injuries every day"
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .expect("text")
+            .contains("per day")
+    );
+
+    // Between figures: no hover.
+    let hover = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": position_of(&edited, "Communications")}),
+    );
+    assert_eq!(hover, json!(null));
+
+    // A code action at the weekday finding applies its fix.
+    let actions = s.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": weekday["range"],
+            "context": {"diagnostics": [weekday]}}),
+    );
+    let actions = actions.as_array().expect("actions");
+    assert_eq!(actions.len(), 1, "plain text gets no comment: {actions:?}");
+    assert_eq!(actions[0]["title"], "Replace “Friday” with “Thursday”");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(actions[0]["diagnostics"][0]["code"], "weekday-mismatch");
+    let edits = &actions[0]["edit"]["changes"][URI];
+    assert_eq!(
+        edits,
+        &json!([{"range": weekday["range"], "newText": "Thursday"}])
+    );
+
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn markdown_gets_a_suppression_action() {
+    let mut s = Session::start();
+    s.initialize(json!({}));
+    let uri = "file:///newsroom/talks.md";
+    let text = "# Talks\n\nThey ended on Friday, October 17, 2024.\n";
+    open(&mut s, uri, "markdown", 1, text);
+    let published = s.diagnostics(uri);
+    assert_eq!(rules(&published), ["weekday-mismatch"]);
+    let d = published["diagnostics"][0].clone();
+    let cursor = d["range"]["start"].clone();
+    let actions = s.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": cursor, "end": cursor},
+            "context": {"diagnostics": [d]}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| a["title"].as_str().expect("title"))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Replace “Friday” with “Thursday”",
+            "Suppress weekday-mismatch on this line"
+        ]
+    );
+    assert_eq!(
+        actions[1]["edit"]["changes"][uri],
+        json!([{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}},
+            "newText": "<!-- numcheck-disable-next-line weekday-mismatch -->\n"}])
+    );
+    // Only source actions wanted: none of ours.
+    let none = s.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": cursor, "end": cursor},
+            "context": {"diagnostics": [], "only": ["source"]}}),
+    );
+    assert_eq!(none, json!([]));
+    // Other languages are not checked.
+    open(
+        &mut s,
+        "file:///newsroom/build.rs",
+        "rust",
+        1,
+        "fn main() {}",
+    );
+    // Saving re-publishes the same version.
+    s.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let again = s.diagnostics(uri);
+    assert_eq!(again["version"], 1);
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn utf8_positions_when_the_client_offers_them() {
+    let mut s = Session::start();
+    let init = s.initialize(json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}));
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    let text = "😀 “Talks” ended on Friday, October 17, 2024.";
+    open(&mut s, "file:///newsroom/a.txt", "plaintext", 1, text);
+    let published = s.diagnostics("file:///newsroom/a.txt");
+    let start = text.find("Friday").expect("weekday");
+    assert_eq!(
+        published["diagnostics"][0]["range"],
+        json!({"start": {"line": 0, "character": start}, "end": {"line": 0, "character": start + 6}})
+    );
+    assert_eq!(s.finish(), 0);
+}
+
+/// A burst of edits, sent as fast as the pipe takes them: diagnostics arrive
+/// in version order, the last is for the final version, and nothing older
+/// arrives after something newer.
+#[test]
+fn a_burst_of_edits_never_publishes_stale_diagnostics() {
+    let mut s = Session::start();
+    s.initialize(json!({}));
+    let long = KIRBY.repeat(20);
+    open(&mut s, URI, "plaintext", 0, &long);
+    const LAST: i64 = 200;
+    for version in 1..=LAST {
+        // Each edit changes the first figure, so every version differs.
+        let text = long.replacen("3,000", &format!("{}", 3000 + version), 1);
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": version},
+                "contentChanges": [{"text": text}]}),
+        );
+    }
+    let mut versions = Vec::new();
+    while versions.last() != Some(&LAST) {
+        versions.push(s.diagnostics(URI)["version"].as_i64().expect("version"));
+    }
+    eprintln!(
+        "{} publishes for {LAST} edits: {versions:?}",
+        versions.len()
+    );
+    assert!(
+        versions.windows(2).all(|w| w[0] < w[1]),
+        "versions out of order: {versions:?}"
+    );
+    assert!(
+        versions.len() < LAST as usize,
+        "every edit was checked: the burst was not coalesced ({} publishes)",
+        versions.len()
+    );
+    // Nothing more is on its way: a request answered after the burst finds
+    // no further diagnostics before its response.
+    let id = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
+    let (_, before) = s.response(id);
+    assert!(
+        before.is_empty(),
+        "stale messages after the last version: {before:?}"
+    );
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn exit_without_shutdown_is_status_one() {
+    let mut s = Session::start();
+    s.initialize(json!({}));
+    s.notify("exit", json!(null));
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = s.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the server did not exit");
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(status.code(), Some(1));
+}
