@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod quantity;
 pub mod report;
 pub mod rulebook;
+pub mod source;
 pub mod span;
 pub mod units;
 
