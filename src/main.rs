@@ -1,13 +1,15 @@
 //! The numcheck command line.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow};
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use numcheck::report::{self, Document};
+use numcheck::source::{self, Format};
 use numcheck::{CheckOptions, Rule, Rulebook, Severity};
 
 #[derive(Parser)]
@@ -45,6 +47,16 @@ enum CheckFormat {
     Json,
 }
 
+/// How to read input files (`--input-format`).
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum InputFormat {
+    /// By extension: .md and .markdown Markdown, .html and .htm HTML, else plain.
+    Auto,
+    Plain,
+    Markdown,
+    Html,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum FailOn {
     Error,
@@ -76,7 +88,10 @@ struct CheckArgs {
     /// Exit with status 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value = "error")]
     fail_on: FailOn,
-    /// Files to check; `-` reads standard input.
+    /// How to read the files (auto: by extension; standard input is plain).
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormat,
+    /// Files or folders to check; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<String>,
 }
@@ -105,25 +120,27 @@ struct ExtractArgs {
     /// The article's date (YYYY-MM-DD), for resolving relative dates.
     #[arg(long)]
     date: Option<String>,
-    /// Files to read; `-` reads standard input.
+    /// How to read the files (auto: by extension; standard input is plain).
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormat,
+    /// Files or folders to read; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<String>,
 }
 
 /// A file's text, or the one-line reason it could not be read.
-fn read_input(path: &str) -> Result<String> {
-    let bytes = if path == "-" {
+fn read_input(path: &Path) -> Result<String> {
+    let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
         io::stdin()
             .read_to_end(&mut buf)
             .context("cannot read standard input")?;
         buf
     } else {
-        let p = Path::new(path);
-        if p.is_dir() {
+        if path.is_dir() {
             return Err(anyhow!("is a directory, expected a file"));
         }
-        std::fs::read(p).map_err(|e| anyhow!("{}", io_reason(&e)))?
+        std::fs::read(path).map_err(|e| anyhow!("{}", io_reason(&e)))?
     };
     String::from_utf8(bytes).map_err(|e| {
         anyhow!(
@@ -133,20 +150,170 @@ fn read_input(path: &str) -> Result<String> {
     })
 }
 
-/// Reads each path in turn and hands its text to `f`; a path that cannot be
-/// read gets one line on stderr and status 2, and the others still run.
-fn for_each_input(paths: &[String], mut f: impl FnMut(&str, &str)) -> u8 {
+/// A file to read: the path as shown, and where it is (`-`: standard input).
+struct Target {
+    shown: String,
+    path: PathBuf,
+}
+
+/// Extensions of the files read in a folder; a file named on the command
+/// line is read whatever its extension.
+const WALKED_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+
+/// The files `paths` name, in order: a file as given, a folder's files
+/// (walked with .gitignore and hidden files respected, those with a
+/// [`WALKED_EXTENSIONS`] extension) sorted by path. A folder that cannot be
+/// walked, or holds nothing to check, gives the line to print instead.
+fn expand_paths(paths: &[String]) -> Vec<Result<Target, String>> {
+    let mut out = Vec::new();
+    for given in paths {
+        if given == "-" || !Path::new(given).is_dir() {
+            out.push(Ok(Target {
+                shown: given.clone(),
+                path: PathBuf::from(given),
+            }));
+            continue;
+        }
+        let mut found = Vec::new();
+        let mut failed = false;
+        for entry in ignore::WalkBuilder::new(given).require_git(false).build() {
+            match entry {
+                Ok(e) => {
+                    let walked = e.file_type().is_some_and(|t| t.is_file())
+                        && e.path().extension().is_some_and(|x| {
+                            WALKED_EXTENSIONS.iter().any(|w| x.eq_ignore_ascii_case(w))
+                        });
+                    if walked {
+                        found.push(e.into_path());
+                    }
+                }
+                Err(e) => {
+                    failed = true;
+                    out.push(Err(walk_error(given, &e)));
+                }
+            }
+        }
+        if found.is_empty() && !failed {
+            out.push(Err(format!(
+                "{given}: is a directory with no files to check (.{})",
+                WALKED_EXTENSIONS.join(", .")
+            )));
+        }
+        found.sort();
+        out.extend(found.into_iter().map(|path| {
+            Ok(Target {
+                shown: path.display().to_string(),
+                path,
+            })
+        }));
+    }
+    out
+}
+
+/// "path: problem" for an error met while walking `dir`.
+fn walk_error(dir: &str, e: &ignore::Error) -> String {
+    let mut path = None;
+    let mut inner = e;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert(p.display().to_string());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            _ => break,
+        }
+    }
+    let reason = match inner.io_error() {
+        Some(io) => io_reason(io),
+        None => inner.to_string(),
+    };
+    format!("{}: {reason}", path.as_deref().unwrap_or(dir))
+}
+
+/// A file as read: the path as shown, its text, and the prose the checks read.
+struct Input {
+    path: String,
+    text: String,
+    /// `text` with its markup masked (same length), when the format has markup.
+    masked: Option<String>,
+    /// The date the file's metadata gives (front matter, `<meta>`).
+    date: Option<jiff::civil::Date>,
+}
+
+impl Input {
+    /// What extraction and the checks read; spans into it are spans into `text`.
+    fn prose(&self) -> &str {
+        self.masked.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The original text, which reports show.
+    fn document(&self) -> Document<'_> {
+        Document {
+            path: &self.path,
+            text: &self.text,
+        }
+    }
+}
+
+/// Reads `target` as `format`: by its extension when `auto` (standard input
+/// is plain text).
+fn load(target: &Target, format: InputFormat) -> Result<Input> {
+    let text = read_input(&target.path)?;
+    let format = match format {
+        InputFormat::Auto if target.shown == "-" => Format::Plain,
+        InputFormat::Auto => Format::from_path(&target.path),
+        InputFormat::Plain => Format::Plain,
+        InputFormat::Markdown => Format::Markdown,
+        InputFormat::Html => Format::Html,
+    };
+    let source::Prose { text: prose, date } = source::prose(&text, format);
+    let masked = match prose {
+        std::borrow::Cow::Owned(m) => Some(m),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    Ok(Input {
+        path: target.shown.clone(),
+        text,
+        masked,
+        date,
+    })
+}
+
+/// Reads every file `paths` name (folders walked) and runs `f` on each, in
+/// parallel; the results come back in the order of [`expand_paths`]. A file
+/// that cannot be read gets one line on stderr and status 2; the others
+/// still run.
+fn for_each_input<T: Send>(
+    paths: &[String],
+    format: InputFormat,
+    f: impl Fn(&Input) -> T + Sync,
+) -> (Vec<T>, u8) {
+    let targets = expand_paths(paths);
+    let run = |target: &Result<Target, String>| -> Result<T, String> {
+        let target = target.as_ref().map_err(Clone::clone)?;
+        let input = load(target, format).map_err(|e| format!("{}: {e:#}", target.shown))?;
+        Ok(f(&input))
+    };
+    let results: Vec<Result<T, String>> = if targets.len() == 1 {
+        targets.iter().map(run).collect()
+    } else {
+        targets.par_iter().map(run).collect()
+    };
     let mut status = 0;
-    for path in paths {
-        match read_input(path) {
-            Ok(text) => f(path, &text),
+    let mut out = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(t) => out.push(t),
             Err(e) => {
-                eprintln!("numcheck: {path}: {e}");
+                eprintln!("numcheck: {e}");
                 status = 2;
             }
         }
     }
-    status
+    (out, status)
 }
 
 fn io_reason(e: &io::Error) -> String {
@@ -196,7 +363,7 @@ fn check(args: &CheckArgs) -> Result<u8> {
         }
     }
     let facts = match &args.facts {
-        Some(path) => Some(read_input(path).map_err(|e| anyhow!("{path}: {e}"))?),
+        Some(path) => Some(read_input(Path::new(path)).map_err(|e| anyhow!("{path}: {e}"))?),
         None => None,
     };
     let options = CheckOptions {
@@ -212,28 +379,50 @@ fn check(args: &CheckArgs) -> Result<u8> {
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
+    let (reports, status) = for_each_input(&args.paths, args.input_format, |input| {
+        // A date the file declares (front matter, <meta>) unless --date is given.
+        let dated;
+        let options = match input.date {
+            Some(date) if options.document_date.is_none() => {
+                dated = CheckOptions {
+                    document_date: Some(date),
+                    ..options.clone()
+                };
+                &dated
+            }
+            _ => &options,
+        };
+        let diagnostics = numcheck::check(input.prose(), options, &book);
+        let rendered = match args.format {
+            CheckFormat::Json => {
+                Rendered::Json(report::check_json::file(input.document(), &diagnostics))
+            }
+            CheckFormat::Pretty => Rendered::Pretty(report::check_pretty::render_file(
+                input.document(),
+                &diagnostics,
+                color,
+            )),
+        };
+        let severities: Vec<Severity> = diagnostics.iter().map(|d| d.severity).collect();
+        (rendered, severities)
+    });
     let mut failed = false;
     let mut files = Vec::new();
     let mut pretty = String::new();
     let mut counts = [0usize; 3];
-    let mut checked = 0;
-    let status = for_each_input(&args.paths, |path, text| {
-        checked += 1;
-        let diagnostics = numcheck::check(text, &options, &book);
-        for d in &diagnostics {
-            counts[d.severity as usize] += 1;
-            if threshold.is_some_and(|t| d.severity >= t) {
+    let checked = reports.len();
+    for (rendered, severities) in reports {
+        for severity in severities {
+            counts[severity as usize] += 1;
+            if threshold.is_some_and(|t| severity >= t) {
                 failed = true;
             }
         }
-        let doc = Document { path, text };
-        match args.format {
-            CheckFormat::Json => files.push(report::check_json::file(doc, &diagnostics)),
-            CheckFormat::Pretty => {
-                pretty.push_str(&report::check_pretty::render_file(doc, &diagnostics, color));
-            }
+        match rendered {
+            Rendered::Json(file) => files.push(file),
+            Rendered::Pretty(text) => pretty.push_str(&text),
         }
-    });
+    }
     let out = match args.format {
         CheckFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report::check_json::document(files))?;
@@ -299,18 +488,29 @@ fn explain(rule: &str, dir: Option<&str>) -> Result<u8> {
 fn extract(args: &ExtractArgs) -> Result<u8> {
     let document_date = parse_date_arg(args.date.as_deref())?;
     let options = numcheck::Options { document_date };
-    let mut files = Vec::new();
-    let mut pretty = String::new();
-    let status = for_each_input(&args.paths, |path, text| {
-        let quantities = numcheck::extract(text, &options);
-        let doc = Document { path, text };
+    let (reports, status) = for_each_input(&args.paths, args.input_format, |input| {
+        let options = numcheck::Options {
+            document_date: options.document_date.or(input.date),
+        };
+        let quantities = numcheck::extract(input.prose(), &options);
         match args.format {
-            ExtractFormat::Json => files.push(report::extract_json::file(doc, &quantities)),
-            ExtractFormat::Pretty => {
-                pretty.push_str(&report::extract_pretty::render_file(doc, &quantities));
+            ExtractFormat::Json => {
+                Rendered::Json(report::extract_json::file(input.document(), &quantities))
             }
+            ExtractFormat::Pretty => Rendered::Pretty(report::extract_pretty::render_file(
+                input.document(),
+                &quantities,
+            )),
         }
     });
+    let mut files = Vec::new();
+    let mut pretty = String::new();
+    for rendered in reports {
+        match rendered {
+            Rendered::Json(file) => files.push(file),
+            Rendered::Pretty(text) => pretty.push_str(&text),
+        }
+    }
     let out = match args.format {
         ExtractFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report::extract_json::document(files))?;
@@ -321,6 +521,12 @@ fn extract(args: &ExtractArgs) -> Result<u8> {
     };
     write_stdout(&out)?;
     Ok(status)
+}
+
+/// One file's report, rendered on a worker thread.
+enum Rendered {
+    Json(serde_json::Value),
+    Pretty(String),
 }
 
 /// Writes to stdout; a closed pipe is not an error.
