@@ -829,7 +829,7 @@ fn subject(
             } else {
                 words.last().map(|w| crate::extract::noun::lemmatize(w))
             };
-            noun_subject(head, &words)
+            noun_subject(head, words)
         }
         Kind::Money | Kind::Measure | Kind::Percent | Kind::Duration => {
             (q.unit.clone(), Vec::new(), Vec::new())

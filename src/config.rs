@@ -22,6 +22,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -551,6 +552,9 @@ pub fn load_rule_folder(book: &mut Rulebook, dir: &Path) -> Result<(), ConfigErr
     Ok(())
 }
 
+/// A configuration and the settings it resolves to, shared by the files under it.
+pub type Resolved = Arc<(Config, Settings)>;
+
 /// Finds each file's configuration (the nearest `numcheck.toml`, or the one
 /// `--config` names) and resolves it once per configuration file.
 pub struct Resolver {
@@ -560,7 +564,7 @@ pub struct Resolver {
     /// Folder → the configuration file found for it.
     found: HashMap<PathBuf, Option<PathBuf>>,
     /// Configuration file (`None`: defaults) → its resolved form.
-    resolved: HashMap<Option<PathBuf>, Result<(Config, Settings), ConfigError>>,
+    resolved: HashMap<Option<PathBuf>, Result<Resolved, ConfigError>>,
 }
 
 impl Resolver {
@@ -593,8 +597,9 @@ impl Resolver {
             .clone()
     }
 
-    /// The configuration and settings for `path`.
-    pub fn for_path(&mut self, path: &Path) -> Result<&(Config, Settings), &ConfigError> {
+    /// The configuration and settings for `path`, shared by every file
+    /// under the same configuration (files are checked on several threads).
+    pub fn for_path(&mut self, path: &Path) -> Result<Resolved, &ConfigError> {
         let file = self.file_for(path);
         let overrides = &self.overrides;
         self.resolved
@@ -605,9 +610,10 @@ impl Resolver {
                     None => Config::default(),
                 };
                 let settings = config.settings(overrides)?;
-                Ok((config, settings))
+                Ok(Arc::new((config, settings)))
             })
             .as_ref()
+            .map(Arc::clone)
     }
 }
 

@@ -1,5 +1,6 @@
-//! The article's own date, when the text carries one: `date:` in Markdown
-//! front matter, or a dateline that opens the story ("WASHINGTON, Oct. 23,
+//! The article's own date, when the text carries one: `date:` in front
+//! matter (in plain text; a Markdown source masks its front matter and
+//! returns the date itself, see [`crate::source`]), or a dateline that opens the story ("WASHINGTON, Oct. 23,
 //! 2024 (Reuters) -", "April 27, 2005 Boeing has secured …").
 
 use crate::quantity::{Kind, Quantity, Value};
@@ -7,31 +8,11 @@ use crate::quantity::{Kind, Quantity, Value};
 /// How far into a paragraph a dateline may start, in bytes.
 const DATELINE_REACH: usize = 60;
 
-/// The date in YAML front matter: a `date:` line between `---` fences.
-fn front_matter(text: &str) -> Option<jiff::civil::Date> {
-    let rest = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))?;
-    for line in rest.lines() {
-        let line = line.trim();
-        if line == "---" || line == "..." {
-            break;
-        }
-        if let Some(value) = line.strip_prefix("date:") {
-            let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
-            return value
-                .get(..10)
-                .and_then(|d| crate::error::parse_iso_date(d).ok());
-        }
-    }
-    None
-}
-
 /// The date of the article: front matter, else the first full, written date
 /// that opens one of the first paragraphs and is followed by a dash, an
 /// agency in parentheses, or the story itself.
 pub fn find(text: &str, quantities: &[Quantity]) -> Option<jiff::civil::Date> {
-    if let Some(d) = front_matter(text) {
+    if let Some(d) = crate::source::front_matter_date(text) {
         return Some(d);
     }
     quantities

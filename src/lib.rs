@@ -18,6 +18,7 @@ pub mod lsp;
 pub mod quantity;
 pub mod report;
 pub mod rulebook;
+pub mod source;
 pub mod span;
 pub mod suppress;
 pub mod units;

@@ -3,14 +3,18 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{Context, Result, anyhow};
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod inputs;
+
+use inputs::{InputFormat, for_each_input};
 use numcheck::baseline::{self, Baseline};
 use numcheck::config::{self, Config, Overrides, Resolver};
 use numcheck::report::{self, Document};
-use numcheck::{Rulebook, Severity};
+use numcheck::{CheckOptions, Diagnostic, Rulebook, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -106,7 +110,10 @@ struct CheckArgs {
     /// Record the current findings in this baseline file, and report none.
     #[arg(long)]
     write_baseline: Option<String>,
-    /// Files to check; `-` reads standard input.
+    /// How to read the files (auto: by extension; standard input is plain).
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormat,
+    /// Files or folders to check; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<String>,
 }
@@ -135,25 +142,27 @@ struct ExtractArgs {
     /// The article's date (YYYY-MM-DD), for resolving relative dates.
     #[arg(long)]
     date: Option<String>,
-    /// Files to read; `-` reads standard input.
+    /// How to read the files (auto: by extension; standard input is plain).
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormat,
+    /// Files or folders to read; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<String>,
 }
 
 /// A file's text, or the one-line reason it could not be read.
-fn read_input(path: &str) -> Result<String> {
-    let bytes = if path == "-" {
+fn read_input(path: &Path) -> Result<String> {
+    let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
         io::stdin()
             .read_to_end(&mut buf)
             .context("cannot read standard input")?;
         buf
     } else {
-        let p = Path::new(path);
-        if p.is_dir() {
+        if path.is_dir() {
             return Err(anyhow!("is a directory, expected a file"));
         }
-        std::fs::read(p).map_err(|e| anyhow!("{}", io_reason(&e)))?
+        std::fs::read(path).map_err(|e| anyhow!("{}", io_reason(&e)))?
     };
     String::from_utf8(bytes).map_err(|e| {
         anyhow!(
@@ -161,22 +170,6 @@ fn read_input(path: &str) -> Result<String> {
             e.utf8_error().valid_up_to()
         )
     })
-}
-
-/// Reads each path in turn and hands its text to `f`; a path that cannot be
-/// read gets one line on stderr and status 2, and the others still run.
-fn for_each_input(paths: &[String], mut f: impl FnMut(&str, &str)) -> u8 {
-    let mut status = 0;
-    for path in paths {
-        match read_input(path) {
-            Ok(text) => f(path, &text),
-            Err(e) => {
-                eprintln!("numcheck: {path}: {e}");
-                status = 2;
-            }
-        }
-    }
-    status
 }
 
 fn io_reason(e: &io::Error) -> String {
@@ -214,7 +207,7 @@ fn overrides(args: &CheckArgs) -> Result<Overrides> {
         config::load_rule_folder(&mut rules, Path::new(dir))?;
     }
     let facts = match &args.facts {
-        Some(path) => Some(read_input(path).map_err(|e| anyhow!("{path}: {e}"))?),
+        Some(path) => Some(read_input(Path::new(path)).map_err(|e| anyhow!("{path}: {e}"))?),
         None => None,
     };
     Ok(Overrides {
@@ -224,6 +217,21 @@ fn overrides(args: &CheckArgs) -> Result<Overrides> {
         facts,
         document_date: parse_date_arg(args.date.as_deref())?,
     })
+}
+
+/// What checking one file came to.
+enum Outcome {
+    /// Excluded by its configuration.
+    Skipped,
+    /// Its configuration could not be used: the message, and whether it is a
+    /// usage error (an unknown rule on the command line).
+    Unconfigured(String, bool),
+    /// Checked: the file as shown and read, and its findings.
+    Checked {
+        path: String,
+        text: String,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 fn check(args: &CheckArgs) -> Result<u8> {
@@ -242,7 +250,6 @@ fn check(args: &CheckArgs) -> Result<u8> {
         }
         None => None,
     };
-    let mut new_baseline = Baseline::new();
     let color = args.format == CheckFormat::Pretty && io::stdout().is_terminal();
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -250,87 +257,109 @@ fn check(args: &CheckArgs) -> Result<u8> {
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let mut failed = false;
-    let mut files = Vec::new();
-    let mut pretty = String::new();
-    let mut counts = [0usize; 3];
-    let mut checked = 0;
-    let mut config_errors = Vec::new();
-    let mut usage_error = None;
-    let mut kept: Vec<(String, String, Vec<numcheck::Diagnostic>)> = Vec::new();
-    let status = for_each_input(&args.paths, |path, text| {
-        let (config, settings) = match resolver.for_path(Path::new(path)) {
-            Ok(found) => found,
-            Err(e @ config::ConfigError::UnknownRule(_)) => {
-                // A usage error (--select or --ignore): reported alone, below.
-                usage_error.get_or_insert_with(|| e.to_string());
-                return;
-            }
-            Err(e) => {
-                let e = e.to_string();
-                if !config_errors.contains(&e) {
-                    eprintln!("numcheck: {e}");
-                    config_errors.push(e);
-                }
-                return;
-            }
+    // Files are checked on several threads; each asks the shared resolver for
+    // its configuration, resolved once per numcheck.toml.
+    let resolver = Mutex::new(resolver);
+    let (outcomes, status) = for_each_input(&args.paths, args.input_format, |input| {
+        let doc = input.document();
+        let found = resolver
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .for_path(Path::new(doc.path))
+            .map_err(|e| {
+                let usage = matches!(e, config::ConfigError::UnknownRule(_));
+                (e.to_string(), usage)
+            });
+        let resolved = match found {
+            Ok(resolved) => resolved,
+            Err((message, usage)) => return Outcome::Unconfigured(message, usage),
         };
-        if path != "-" && config.excludes(Path::new(path)) {
-            return;
+        let (config, settings) = &*resolved;
+        if doc.path != "-" && config.excludes(Path::new(doc.path)) {
+            return Outcome::Skipped;
         }
-        checked += 1;
-        let (book, options) = (&settings.rulebook, &settings.options);
-        let diagnostics = numcheck::check(text, options, book);
-        let mut diagnostics = numcheck::suppress::apply(text, diagnostics, options, book);
-        if let Some(file) = &args.write_baseline {
-            new_baseline.record(
-                &baseline::key_path(path, Path::new(file)),
-                text,
-                &diagnostics,
-            );
-            return;
-        }
-        if let Some(old) = &old_baseline {
-            let key = baseline::key_path(path, Path::new(args.baseline.as_deref().unwrap_or("")));
-            diagnostics = old.filter(&key, text, diagnostics);
-        }
-        for d in &diagnostics {
-            counts[d.severity as usize] += 1;
-            if threshold.is_some_and(|t| d.severity >= t) {
-                failed = true;
+        // A date the file declares (front matter, <meta>) unless --date is given.
+        let dated;
+        let options = match input.date {
+            Some(date) if settings.options.document_date.is_none() => {
+                dated = CheckOptions {
+                    document_date: Some(date),
+                    ..settings.options.clone()
+                };
+                &dated
             }
-        }
-        let doc = Document { path, text };
-        match args.format {
-            CheckFormat::Json => files.push(report::check_json::file(doc, &diagnostics)),
-            CheckFormat::Pretty => {
-                pretty.push_str(&report::check_pretty::render_file(doc, &diagnostics, color));
-            }
-            CheckFormat::Short | CheckFormat::Github | CheckFormat::Sarif => {
-                kept.push((path.to_string(), text.to_string(), diagnostics));
-            }
+            _ => &settings.options,
+        };
+        let book = &settings.rulebook;
+        let diagnostics = numcheck::check(input.prose(), options, book);
+        // Suppression comments are read in the file as written (they are
+        // masked out of the prose the checks read).
+        let diagnostics = numcheck::suppress::apply(doc.text, diagnostics, options, book);
+        Outcome::Checked {
+            path: doc.path.to_string(),
+            text: doc.text.to_string(),
+            diagnostics,
         }
     });
-    if let Some(e) = usage_error {
-        return Err(anyhow!(e));
+    let mut status = status;
+    let mut config_errors: Vec<String> = Vec::new();
+    let mut new_baseline = Baseline::new();
+    let mut kept: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Skipped => {}
+            // A usage error (--select or --ignore): reported alone.
+            Outcome::Unconfigured(message, true) => return Err(anyhow!(message)),
+            Outcome::Unconfigured(message, false) => {
+                if !config_errors.contains(&message) {
+                    eprintln!("numcheck: {message}");
+                    config_errors.push(message);
+                }
+                status = 2;
+            }
+            Outcome::Checked {
+                path,
+                text,
+                diagnostics,
+            } => {
+                let diagnostics = match (&args.write_baseline, &old_baseline) {
+                    (Some(file), _) => {
+                        let key = baseline::key_path(&path, Path::new(file));
+                        new_baseline.record(&key, &text, &diagnostics);
+                        Vec::new()
+                    }
+                    (None, Some(old)) => {
+                        let file = args.baseline.as_deref().unwrap_or("");
+                        let key = baseline::key_path(&path, Path::new(file));
+                        old.filter(&key, &text, diagnostics)
+                    }
+                    (None, None) => diagnostics,
+                };
+                kept.push((path, text, diagnostics));
+            }
+        }
     }
-    let status = if config_errors.is_empty() { status } else { 2 };
+    let checked = kept.len();
     if let Some(file) = &args.write_baseline {
         std::fs::write(file, new_baseline.to_json())
             .map_err(|e| anyhow!("{file}: {}", io_reason(&e)))?;
+        let n = new_baseline.findings.len();
         eprintln!(
-            "numcheck: {file}: recorded {} finding{} in {checked} file{}",
-            new_baseline.findings.len(),
-            if new_baseline.findings.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
+            "numcheck: {file}: recorded {n} finding{} in {checked} file{}",
+            if n == 1 { "" } else { "s" },
             if checked == 1 { "" } else { "s" },
         );
         return Ok(status);
     }
-    let kept: Vec<report::CheckedFile<'_>> = kept
+    let mut failed = false;
+    let mut counts = [0usize; 3];
+    for d in kept.iter().flat_map(|(_, _, ds)| ds) {
+        counts[d.severity as usize] += 1;
+        if threshold.is_some_and(|t| d.severity >= t) {
+            failed = true;
+        }
+    }
+    let files: Vec<report::CheckedFile<'_>> = kept
         .iter()
         .map(|(path, text, diagnostics)| report::CheckedFile {
             doc: Document { path, text },
@@ -339,23 +368,35 @@ fn check(args: &CheckArgs) -> Result<u8> {
         .collect();
     let out = match args.format {
         CheckFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&report::check_json::document(files))?;
+            let json: Vec<_> = files
+                .iter()
+                .map(|f| report::check_json::file(f.doc, f.diagnostics))
+                .collect();
+            let mut s = serde_json::to_string_pretty(&report::check_json::document(json))?;
             s.push('\n');
             s
         }
         CheckFormat::Pretty => {
+            let mut pretty = String::new();
+            for f in &files {
+                pretty.push_str(&report::check_pretty::render_file(
+                    f.doc,
+                    f.diagnostics,
+                    color,
+                ));
+            }
             pretty.push_str(&report::check_pretty::summary(
                 counts[2], counts[1], counts[0], checked,
             ));
             pretty
         }
-        CheckFormat::Short => report::check_short::render(&kept),
-        CheckFormat::Github => report::check_github::render(&kept),
+        CheckFormat::Short => report::check_short::render(&files),
+        CheckFormat::Github => report::check_github::render(&files),
         CheckFormat::Sarif => {
             // The rules' metadata as built in (and from --rules); each result
             // carries the severity its file's configuration gave it.
             let book = load_rulebook(args.rules.as_deref())?;
-            let mut s = serde_json::to_string_pretty(&report::check_sarif::log(&kept, &book))?;
+            let mut s = serde_json::to_string_pretty(&report::check_sarif::log(&files, &book))?;
             s.push('\n');
             s
         }
@@ -431,21 +472,38 @@ fn explain(rule: &str, dir: Option<&str>) -> Result<u8> {
     Ok(0)
 }
 
+/// One file's extraction report, rendered on a worker thread.
+enum Rendered {
+    Json(serde_json::Value),
+    Pretty(String),
+}
+
 fn extract(args: &ExtractArgs) -> Result<u8> {
     let document_date = parse_date_arg(args.date.as_deref())?;
     let options = numcheck::Options { document_date };
-    let mut files = Vec::new();
-    let mut pretty = String::new();
-    let status = for_each_input(&args.paths, |path, text| {
-        let quantities = numcheck::extract(text, &options);
-        let doc = Document { path, text };
+    let (reports, status) = for_each_input(&args.paths, args.input_format, |input| {
+        let options = numcheck::Options {
+            document_date: options.document_date.or(input.date),
+        };
+        let quantities = numcheck::extract(input.prose(), &options);
         match args.format {
-            ExtractFormat::Json => files.push(report::extract_json::file(doc, &quantities)),
-            ExtractFormat::Pretty => {
-                pretty.push_str(&report::extract_pretty::render_file(doc, &quantities));
+            ExtractFormat::Json => {
+                Rendered::Json(report::extract_json::file(input.document(), &quantities))
             }
+            ExtractFormat::Pretty => Rendered::Pretty(report::extract_pretty::render_file(
+                input.document(),
+                &quantities,
+            )),
         }
     });
+    let mut files = Vec::new();
+    let mut pretty = String::new();
+    for rendered in reports {
+        match rendered {
+            Rendered::Json(file) => files.push(file),
+            Rendered::Pretty(text) => pretty.push_str(&text),
+        }
+    }
     let out = match args.format {
         ExtractFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report::extract_json::document(files))?;

@@ -304,7 +304,7 @@ fn missing_file() {
 }
 
 #[test]
-fn directory_given_as_file() {
+fn directory_with_nothing_to_check() {
     let dir = scratch("a-directory");
     bad_input(dir.to_str().unwrap(), &["directory"]);
 }
