@@ -168,10 +168,16 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         // Ratio: "…, more than triple the 110,000".
         let floor = prev.span.end;
-        let words: Vec<String> = words_between(text, floor, other.span.start)
-            .into_iter()
-            .map(std::borrow::Cow::into_owned)
-            .collect();
+        let ratio = super::words_in(text, floor, other.span.start)
+            .any(|w| multiplier(&w).is_some() || w == "times");
+        let words: Vec<String> = if !ratio {
+            Vec::new()
+        } else {
+            words_between(text, floor, other.span.start)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect()
+        };
         if let Some(k) = words
             .iter()
             .position(|w| multiplier(w).is_some() || w == "times")
@@ -235,7 +241,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         // Difference: "20 more than … 58".
         if prev.kind == Kind::Number || prev.unit == other.unit {
-            let between = words_between(text, prev.span.end, other.span.start);
+            // Only the first words matter, and whether there are more than six.
+            let between: Vec<_> = super::words_in(text, prev.span.end, other.span.start)
+                .take(7)
+                .collect();
             let Some(direction) = between.first().and_then(|w| match w.as_ref() {
                 "more" | "higher" | "greater" | "larger" | "up" => Some(1),
                 "fewer" | "less" | "lower" | "smaller" | "down" => Some(-1),

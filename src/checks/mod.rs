@@ -396,12 +396,30 @@ fn is_word_part(c: char) -> bool {
 
 /// Lower-case words in `[from, to)`.
 pub fn words_between(text: &str, from: usize, to: usize) -> Vec<Cow<'_, str>> {
+    words_in(text, from, to).collect()
+}
+
+/// [`words_between`], one at a time: for callers that read only a few.
+pub fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = Cow<'_, str>> {
     text.get(from..to.max(from))
         .unwrap_or("")
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .map(lower)
-        .collect()
+}
+
+/// Whether `hay` contains `needle` (plain ASCII, lower case) in any case,
+/// without a lower-case copy of `hay`.
+pub fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len()).any(|k| {
+            hay[k].to_ascii_lowercase() == first
+                && hay[k..k + needle.len()].eq_ignore_ascii_case(needle)
+        })
 }
 
 /// A word in lower case, copied only when it has capitals or other scripts.

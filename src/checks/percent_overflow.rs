@@ -81,10 +81,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         // Shares qualified by their own targets ("58% for X and 54% for Y",
         // "74.9% in the first round, and 61.0% for the second", "97% and 82%
         // respectively") are shares of different wholes.
-        let sentence = qs[i].sentence.text(text).to_lowercase();
+        let sentence = qs[i].sentence.text(text);
         if ["respectively", "between", "ranging", "range from"]
             .iter()
-            .any(|w| sentence.contains(w))
+            .any(|w| super::contains_ignoring_case(sentence, w))
         {
             i += 1;
             continue;

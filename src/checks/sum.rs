@@ -38,15 +38,21 @@ fn is_total_word(w: &str) -> bool {
 
 /// Whether a figure is introduced as a whole: "Of the 120 passengers, …".
 pub fn is_container(text: &str, q: &Quantity) -> bool {
-    let lead = text
-        .get(q.lead_start(text)..q.span.start)
-        .unwrap_or("")
-        .to_lowercase();
+    let lead = text.get(q.lead_start(text)..q.span.start).unwrap_or("");
     let clause = lead.rsplit(',').next().unwrap_or("").trim();
-    matches!(
-        clause,
-        "of" | "of the" | "of its" | "of their" | "of these" | "of those" | "out of" | "out of the"
-    )
+    // The phrases are plain ASCII, and no other letter lower-cases into theirs.
+    [
+        "of",
+        "of the",
+        "of its",
+        "of their",
+        "of these",
+        "of those",
+        "out of",
+        "out of the",
+    ]
+    .iter()
+    .any(|p| clause.eq_ignore_ascii_case(p))
 }
 
 /// How the total was found; it decides whether a shortfall is reported.
