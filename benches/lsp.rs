@@ -80,7 +80,7 @@ fn did_change(version: i32, line: u32, insert: bool) -> Notification {
 /// diagnostics the server would publish for the new version.
 #[divan::bench(sample_count = 50, sample_size = 1)]
 fn recheck_after_one_character_edit(bencher: Bencher) {
-    let linter = Linter::builtin().expect("built-in rules load");
+    let linter = Linter::new().expect("built-in rules load");
     let mut server = Server::new(linter, &ClientCapabilities::default());
     let text = &*ARTICLE;
     server.notify(Notification::new(

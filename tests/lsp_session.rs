@@ -492,3 +492,261 @@ fn exit_without_shutdown_is_status_one() {
     };
     assert_eq!(status.code(), Some(1));
 }
+
+/// The byte range a protocol range covers in `text`.
+fn byte_range(text: &str, range: &Json) -> (usize, usize) {
+    let at = |p: &Json| {
+        byte_offset(
+            text,
+            p["line"].as_u64().expect("line"),
+            p["character"].as_u64().expect("character"),
+        )
+    };
+    (at(&range["start"]), at(&range["end"]))
+}
+
+/// Messages from the server until `done` has seen what it waits for.
+fn until(session: &Session, mut done: impl FnMut(&Json) -> bool) -> Vec<Json> {
+    let mut got = Vec::new();
+    loop {
+        let m = session.recv();
+        let stop = done(&m);
+        got.push(m);
+        if stop {
+            return got;
+        }
+    }
+}
+
+/// (rule, severity as the protocol numbers it, byte start, byte end) of each
+/// published diagnostic.
+fn findings(text: &str, published: &Json) -> Vec<(String, u64, usize, usize)> {
+    published["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            let (start, end) = byte_range(text, &d["range"]);
+            (
+                d["code"].as_str().expect("code").to_string(),
+                d["severity"].as_u64().expect("severity"),
+                start,
+                end,
+            )
+        })
+        .collect()
+}
+
+/// The same, from `numcheck check --format json FILE`.
+fn cli_findings(file: &std::path::Path) -> Vec<(String, u64, usize, usize)> {
+    let out = Command::new(BIN)
+        .args(["check", "--format", "json"])
+        .arg(file)
+        .output()
+        .expect("numcheck check runs");
+    let json: Json = serde_json::from_slice(&out.stdout).expect("JSON output");
+    json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            let severity = match d["severity"].as_str().expect("severity") {
+                "error" => 1,
+                "warning" => 2,
+                _ => 3,
+            };
+            (
+                d["rule"].as_str().expect("rule").to_string(),
+                severity,
+                d["span"]["start"].as_u64().expect("start") as usize,
+                d["span"]["end"].as_u64().expect("end") as usize,
+            )
+        })
+        .collect()
+}
+
+const CONFIG: &str = "ignore = [\"vague-quantity\"]\n\n[rules]\nweekday-mismatch = \"warning\"\n";
+
+/// A draft in Markdown: front matter with its date, a vague quantity (which
+/// the configuration ignores), a wrong weekday in prose, another inside a fenced code block (not prose), a suppression
+/// comment that works and one that suppresses nothing.
+const STORY: &str = "---
+date: 2024-10-23
+---
+# Talks
+
+Some 3,000 delegates came. Talks ended on Friday, October 17, 2024, after
+thousands of delegates left. They met again on Tuesday.
+
+```text
+The log says Monday, October 17, 2024.
+```
+
+<!-- numcheck-disable-next-line weekday-mismatch -->
+A second round opened on Monday, October 17, 2024.
+
+<!-- numcheck-disable-next-line sum-mismatch -->
+Nothing to add.
+";
+
+/// The server reads a Markdown draft as `numcheck check` does: the nearest
+/// numcheck.toml (severities, ignore), prose only, the front matter's date,
+/// suppression comments; and it follows edits to numcheck.toml.
+#[test]
+fn a_configured_markdown_draft_reads_as_the_cli_reads_it() {
+    let dir = std::env::temp_dir().join(format!("numcheck-lsp-session-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch folder");
+    let config = dir.join("numcheck.toml");
+    std::fs::write(&config, CONFIG).expect("write numcheck.toml");
+    let story = dir.join("story.md");
+    std::fs::write(&story, STORY).expect("write the story");
+    let uri = format!("file://{}", story.display());
+    let config_uri = format!("file://{}", config.display());
+
+    let mut s = Session::start();
+    s.initialize(json!({"textDocument": {"hover": {"contentFormat": ["markdown"]}}}));
+    open(&mut s, &uri, "markdown", 1, STORY);
+    let published = s.diagnostics(&uri);
+    let got = findings(STORY, &published);
+    let expected_rules = [
+        ("weekday-mismatch".to_string(), 2, "Friday"),
+        (
+            "unused-suppression".to_string(),
+            3,
+            "<!-- numcheck-disable-next-line sum-mismatch -->",
+        ),
+    ];
+    assert_eq!(
+        got.iter()
+            .map(|(r, sev, a, b)| (r.clone(), *sev, &STORY[*a..*b]))
+            .collect::<Vec<_>>(),
+        expected_rules,
+    );
+    // Exactly what `numcheck check` reports for the file on disk.
+    assert_eq!(got, cli_findings(&story));
+
+    // Hover reads the same prose and date: a weekday resolved against the
+    // front matter; nothing in the code block.
+    let hover = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position_of(STORY, "Tuesday")}),
+    );
+    let shown = hover["contents"]["value"].as_str().expect("hover text");
+    assert!(
+        shown.contains("- date: 2024-10-22 (resolved from the article's date)"),
+        "{shown}"
+    );
+    let hover = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position_of(STORY, "Monday")}),
+    );
+    assert_eq!(hover, json!(null));
+
+    // The suppression action, applied as the editor would apply it: the
+    // finding goes, and the new comment is not reported as unused.
+    let weekday = published["diagnostics"][0].clone();
+    let actions = s.call(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": weekday["range"],
+            "context": {"diagnostics": [weekday]}}),
+    );
+    let suppress = actions
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| a["title"] == "Suppress weekday-mismatch on this line")
+        .expect("a suppression action")
+        .clone();
+    let edit = suppress["edit"]["changes"][&uri][0].clone();
+    assert_eq!(
+        edit["newText"],
+        "<!-- numcheck-disable-next-line weekday-mismatch -->\n"
+    );
+    let (at, _) = byte_range(STORY, &edit["range"]);
+    let edited = format!(
+        "{}{}{}",
+        &STORY[..at],
+        edit["newText"].as_str().expect("text"),
+        &STORY[at..]
+    );
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": edit["range"], "text": edit["newText"]}]}),
+    );
+    let published = s.diagnostics(&uri);
+    assert_eq!(published["version"], 2);
+    assert_eq!(rules(&published), ["unused-suppression"]);
+    std::fs::write(&story, &edited).expect("save the story");
+    assert_eq!(findings(&edited, &published), cli_findings(&story));
+
+    // A broken numcheck.toml, saved: one message, the defaults meanwhile
+    // (weekday-mismatch an error again, vague-quantity back).
+    std::fs::write(&config, "[rules]\nweekday-mismatch = \"loudly\"\n").expect("write");
+    s.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    let mut published = Json::Null;
+    let mut shown = Vec::new();
+    until(&s, |m| {
+        if m["method"] == "window/showMessage" {
+            shown.push(m["params"].clone());
+        }
+        if m["method"] == "textDocument/publishDiagnostics" {
+            published = m["params"].clone();
+        }
+        !shown.is_empty() && !published.is_null()
+    });
+    assert_eq!(shown[0]["type"], 1);
+    let message = shown[0]["message"].as_str().expect("message");
+    assert!(
+        message.contains("numcheck.toml: line 2") && message.contains("default rules"),
+        "{message}"
+    );
+    assert_eq!(rules(&published), ["vague-quantity", "unused-suppression"]);
+
+    // Mended, and reported by the client's file watcher: the configuration
+    // applies again. Then the old version of the configuration, on disk,
+    // agrees with the CLI.
+    std::fs::write(&config, CONFIG).expect("write");
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    let published = s.diagnostics(&uri);
+    assert_eq!(rules(&published), ["unused-suppression"]);
+    assert_eq!(findings(&edited, &published), cli_findings(&story));
+
+    assert_eq!(s.finish(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// HTML is checked too, article text only; a client that can watch files
+/// is asked to report changes to numcheck.toml.
+#[test]
+fn html_drafts_and_a_watch_on_the_configuration() {
+    let mut s = Session::start();
+    s.initialize(json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}));
+    let request = s.recv();
+    assert_eq!(request["method"], "client/registerCapability");
+    let registration = &request["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registration["registerOptions"]["watchers"][0]["globPattern"],
+        "**/numcheck.toml"
+    );
+    s.send(json!({"jsonrpc": "2.0", "id": request["id"], "result": null}));
+
+    let uri = "file:///newsroom/talks.html";
+    let text = "<html><head><script>var d = \"Monday, October 17, 2024\";</script></head>\n<body><p title=\"Sunday, October 17, 2024\">Talks ended on Friday, October 17, 2024.</p></body></html>\n";
+    open(&mut s, uri, "html", 1, text);
+    let published = s.diagnostics(uri);
+    assert_eq!(rules(&published), ["weekday-mismatch"]);
+    assert_eq!(
+        covered(text, &published["diagnostics"][0]["range"]),
+        "Friday"
+    );
+    assert_eq!(s.finish(), 0);
+}

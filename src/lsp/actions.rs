@@ -18,9 +18,11 @@ pub fn suppression_comment(rule: &str) -> String {
 
 /// The actions for the findings that touch `wanted` (a byte span; an empty
 /// span is a cursor, which touches a finding it sits in or at the end of).
+/// `prose` is the document's masked prose (same length as `text`).
 pub fn actions(
     uri: &Uri,
     text: &str,
+    prose: &str,
     language: Language,
     map: &PositionMap<'_>,
     found: &[Diagnostic],
@@ -39,21 +41,51 @@ pub fn actions(
             let edit = TextEdit::new(map.range(fix.span), fix.replacement.clone());
             out.push(action(uri, title, edit, &diagnostic, preferred));
         }
-        // A comment is markup only in Markdown; in plain text it would be
-        // published as part of the article.
-        if language == Language::Markdown {
-            let before = text.get(..d.span.start).unwrap_or("");
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-            let line = text.get(line_start..).unwrap_or("");
-            let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
-            let insert = format!("{indent}{}\n", suppression_comment(&d.rule));
-            let at = map.position(line_start);
+        // A comment is markup only in Markdown and HTML; in plain text it
+        // would be published as part of the article.
+        // (An unused comment's own fix removes it; suppressing it is no help.)
+        if language.has_comments() && d.rule != crate::suppress::RULE {
+            let (at, insert) = suppression_edit(text, prose, language, d);
+            let at = map.position(at);
             let edit = TextEdit::new(lsp_types::Range::new(at, at), insert);
             let title = format!("Suppress {} on this line", d.rule);
             out.push(action(uri, title, edit, &diagnostic, false));
         }
     }
     out
+}
+
+/// Where to insert the comment that suppresses `d` on its line, and what.
+///
+/// The comment goes on a line of its own above the finding's line, indented
+/// like it (in HTML a comment between tags changes nothing) — unless, in
+/// Markdown, the finding's line continues a paragraph (the line break
+/// before it is a soft break, joined into a space in the prose): a comment
+/// line there would start an HTML block and split the paragraph in two when
+/// the Markdown is rendered, so the comment goes at the end of the line
+/// before instead. Either way the finding's line is the next line after the
+/// comment, as `numcheck-disable-next-line` reads it.
+fn suppression_edit(
+    text: &str,
+    prose: &str,
+    language: Language,
+    d: &Diagnostic,
+) -> (usize, String) {
+    let comment = suppression_comment(&d.rule);
+    let before = text.get(..d.span.start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let soft_break = language == Language::Markdown
+        && line_start > 0
+        && prose.as_bytes().get(line_start - 1) == Some(&b' ')
+        && text.as_bytes().get(line_start - 1) == Some(&b'\n');
+    if soft_break {
+        let previous = &text[..line_start - 1];
+        let end = previous.strip_suffix('\r').unwrap_or(previous).len();
+        return (end, format!(" {comment}"));
+    }
+    let line = text.get(line_start..).unwrap_or("");
+    let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+    (line_start, format!("{indent}{comment}\n"))
 }
 
 fn touches(span: Span, wanted: Span) -> bool {
@@ -100,21 +132,78 @@ mod tests {
             .map_or(&[], Vec::as_slice)
     }
 
-    #[test]
-    fn weekday_fix_and_suppression_in_markdown() {
-        let text = "# Talks\n\n  😀 They ended on Friday, October 17, 2024.\n";
+    fn at_cursor(
+        text: &str,
+        language: Language,
+        needle: &str,
+    ) -> (Vec<Diagnostic>, Vec<CodeAction>) {
         let uri: Uri = "file:///tmp/talks.md".parse().expect("URI");
-        let found = Linter::builtin().expect("rules load").diagnose(None, text);
+        let mut linter = Linter::new().expect("rules load");
+        let found = linter.diagnose(None, text, language.format());
+        let prose = linter.read(None, text, language.format()).prose;
         let map = PositionMap::new(text, Encoding::Utf16);
-        let cursor = text.find("Friday").expect("weekday") + 2;
+        let cursor = text.find(needle).expect("needle") + 2;
         let got = actions(
             &uri,
             text,
-            Language::Markdown,
+            &prose,
+            language,
             &map,
             &found,
             Span::new(cursor, cursor),
         );
+        (found, got)
+    }
+
+    /// `text` after the action's (single, insert-only) edit.
+    fn applied(text: &str, action: &CodeAction) -> String {
+        let [edit] = edits(action) else {
+            panic!("one edit expected: {action:?}")
+        };
+        let map = PositionMap::new(text, Encoding::Utf16);
+        let at = map.offset(edit.range.start);
+        assert_eq!(at, map.offset(edit.range.end), "an insertion");
+        format!("{}{}{}", &text[..at], edit.new_text, &text[at..])
+    }
+
+    /// Applies the suppression action for the weekday finding at `needle`
+    /// and checks again: the finding is gone and the comment is used.
+    fn suppressed(text: &str, language: Language, needle: &str) -> String {
+        let (found, got) = at_cursor(text, language, needle);
+        assert!(
+            found.iter().any(|d| d.rule == "weekday-mismatch"),
+            "{found:?}"
+        );
+        let action = got
+            .iter()
+            .find(|a| a.title == "Suppress weekday-mismatch on this line")
+            .expect("a suppression action");
+        let after = applied(text, action);
+        let mut linter = Linter::new().expect("rules load");
+        let left = linter.diagnose(None, &after, language.format());
+        let rules: Vec<&str> = left.iter().map(|d| d.rule.as_str()).collect();
+        assert!(
+            !rules.contains(&"weekday-mismatch") && !rules.contains(&crate::suppress::RULE),
+            "{after:?}: {rules:?}"
+        );
+        after
+    }
+
+    fn paragraphs(markdown: &str) -> usize {
+        pulldown_cmark::Parser::new(markdown)
+            .filter(|e| {
+                matches!(
+                    e,
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::Paragraph)
+                )
+            })
+            .count()
+    }
+
+    #[test]
+    fn weekday_fix_and_suppression_in_markdown() {
+        let text = "# Talks\n\n  😀 They ended on Friday, October 17, 2024.\n";
+        let (_, got) = at_cursor(text, Language::Markdown, "Friday");
         let titles: Vec<&str> = got.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(
             titles,
@@ -135,24 +224,50 @@ mod tests {
             "  <!-- numcheck-disable-next-line weekday-mismatch -->\n"
         );
         // Plain text gets the fix but no comment.
-        let plain = actions(
-            &uri,
-            text,
-            Language::PlainText,
-            &map,
-            &found,
-            Span::new(cursor, cursor),
-        );
+        let (_, plain) = at_cursor(text, Language::PlainText, "Friday");
         assert_eq!(plain.len(), 1);
         // Away from the finding: nothing.
-        let away = actions(
-            &uri,
-            text,
-            Language::Markdown,
-            &map,
-            &found,
-            Span::new(0, 3),
-        );
+        let (_, away) = at_cursor(text, Language::Markdown, "Talks");
         assert!(away.is_empty());
+    }
+
+    #[test]
+    fn the_inserted_comment_suppresses_the_finding() {
+        let after = suppressed(
+            "# Talks\n\n  😀 They ended on Friday, October 17, 2024.\n",
+            Language::Markdown,
+            "Friday",
+        );
+        assert_eq!(
+            after,
+            "# Talks\n\n  <!-- numcheck-disable-next-line weekday-mismatch -->\n  😀 They ended on Friday, October 17, 2024.\n"
+        );
+        let html = "<html><body>\n<p>Talks began.</p>\n<p>They ended on Friday, October 17, 2024.</p>\n</body></html>\n";
+        let after = suppressed(html, Language::Html, "Friday");
+        assert!(
+            after.contains(
+                "<p>Talks began.</p>\n<!-- numcheck-disable-next-line weekday-mismatch -->\n<p>They"
+            ),
+            "{after}"
+        );
+    }
+
+    #[test]
+    fn inside_a_wrapped_paragraph_the_comment_ends_the_line_before() {
+        for newline in ["\n", "\r\n"] {
+            let text = format!(
+                "# Talks{newline}{newline}The talks began on a Monday.{newline}They ended on Friday, October 17, 2024.{newline}"
+            );
+            let after = suppressed(&text, Language::Markdown, "Friday");
+            assert_eq!(
+                after,
+                format!(
+                    "# Talks{newline}{newline}The talks began on a Monday. <!-- numcheck-disable-next-line weekday-mismatch -->{newline}They ended on Friday, October 17, 2024.{newline}"
+                )
+            );
+            // Still one paragraph when rendered.
+            assert_eq!(paragraphs(&after), 1, "{after:?}");
+            assert_eq!(paragraphs(&text), 1);
+        }
     }
 }

@@ -7,20 +7,24 @@ use lsp_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::position::{Encoding, offset};
 use crate::diagnostic::Diagnostic;
+use crate::source::Format;
 
 /// What kind of text a document is; numcheck checks only prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
     Markdown,
+    Html,
     PlainText,
 }
 
 impl Language {
-    /// From the client's language id, or else from the file's extension;
-    /// `None` for anything numcheck does not check (code, config files).
+    /// From the client's language id, or else from the file's extension, as
+    /// `numcheck check` chooses by extension; `None` for anything numcheck
+    /// does not check (code, config files).
     pub fn detect(language_id: &str, uri: &Uri) -> Option<Language> {
         match language_id {
             "markdown" => return Some(Language::Markdown),
+            "html" => return Some(Language::Html),
             "plaintext" | "text" => return Some(Language::PlainText),
             _ => {}
         }
@@ -29,9 +33,25 @@ impl Language {
         let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
         match ext.as_deref() {
             Some("md" | "markdown") => Some(Language::Markdown),
+            Some("html" | "htm") => Some(Language::Html),
             Some("txt") => Some(Language::PlainText),
             _ => None,
         }
+    }
+
+    /// How the document's prose is read.
+    pub fn format(self) -> Format {
+        match self {
+            Language::Markdown => Format::Markdown,
+            Language::Html => Format::Html,
+            Language::PlainText => Format::Plain,
+        }
+    }
+
+    /// Whether an HTML comment is markup in this language (so a suppression
+    /// comment is invisible to readers); in plain text it would be published.
+    pub fn has_comments(self) -> bool {
+        matches!(self, Language::Markdown | Language::Html)
     }
 }
 
@@ -124,6 +144,7 @@ mod tests {
         let md = uri("file:///a/story.md");
         let txt = uri("file:///a/story.TXT");
         let rs = uri("file:///a/main.rs");
+        let html = uri("file:///a/story.HTM");
         assert_eq!(Language::detect("markdown", &rs), Some(Language::Markdown));
         assert_eq!(
             Language::detect("plaintext", &rs),
@@ -133,6 +154,10 @@ mod tests {
         assert_eq!(Language::detect("text", &md), Some(Language::PlainText));
         assert_eq!(Language::detect("", &txt), Some(Language::PlainText));
         assert_eq!(Language::detect("rust", &rs), None);
+        assert_eq!(Language::detect("html", &rs), Some(Language::Html));
+        assert_eq!(Language::detect("", &html), Some(Language::Html));
+        assert_eq!(Language::Html.format(), Format::Html);
+        assert_eq!(Language::PlainText.format(), Format::Plain);
     }
 
     #[test]

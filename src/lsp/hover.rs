@@ -4,9 +4,20 @@ use crate::decimal::render;
 use crate::extract::{Options, extract};
 use crate::quantity::{Approx, Kind, Quantity, Value};
 
-/// The quantities of `text` as the checks see them: relative dates resolved
-/// against the article's own dateline or front matter when it has one.
-pub fn quantities(text: &str) -> Vec<Quantity> {
+/// The quantities of `prose` (a document's masked prose, see
+/// [`super::diagnostics::Reading`]) as the checks see them: relative dates
+/// resolved against `date` (the configuration's or the document's metadata's)
+/// when it is known, else against the article's own dateline.
+pub fn quantities(prose: &str, date: Option<jiff::civil::Date>) -> Vec<Quantity> {
+    if date.is_some() {
+        return extract(
+            prose,
+            &Options {
+                document_date: date,
+            },
+        );
+    }
+    let text = prose;
     let quantities = extract(text, &Options::default());
     match crate::dateline::find(text, &quantities) {
         Some(date) => extract(
@@ -140,7 +151,7 @@ mod tests {
     const KIRBY: &str = include_str!("../../examples/kirby-briefing.txt");
 
     fn hover(text: &str, needle: &str) -> String {
-        let qs = quantities(text);
+        let qs = quantities(text, None);
         let offset = text.find(needle).expect("needle in text");
         let q = at(&qs, offset).expect("a quantity under the cursor");
         describe(text, q, true)
@@ -181,7 +192,7 @@ mod tests {
 
     #[test]
     fn nothing_between_figures() {
-        let qs = quantities(KIRBY);
+        let qs = quantities(KIRBY, None);
         assert!(at(&qs, KIRBY.find("Communications").expect("word")).is_none());
     }
 }

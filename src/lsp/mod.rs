@@ -1,6 +1,8 @@
 //! `numcheck lsp`: a language server over stdio. Diagnostics on open, change
-//! and save for Markdown and plain text; hover shows how a quantity was read;
-//! code actions apply suggested fixes or insert a suppression comment.
+//! and save for Markdown, HTML and plain text, as `numcheck check` reports
+//! them for the same file (its `numcheck.toml`, its prose, its suppression
+//! comments); hover shows how a quantity was read; code actions apply
+//! suggested fixes or insert a suppression comment.
 //!
 //! Synchronous, like rust-analyzer and ruff: one thread reads messages and
 //! handles them in order. After each message it takes every message already
@@ -71,7 +73,7 @@ pub fn run_stdio() -> Result<Ending, LspError> {
         sender: stdio.sender,
         receiver,
     };
-    let ending = serve(&connection, Linter::builtin()?)?;
+    let ending = serve(&connection, Linter::new()?)?;
     drop(connection);
     io_threads.join()?;
     Ok(ending)
@@ -87,6 +89,13 @@ pub fn serve(connection: &Connection, linter: Linter) -> Result<Ending, LspError
         "serverInfo": {"name": "numcheck", "version": env!("CARGO_PKG_VERSION")},
     });
     connection.initialize_finish(id, result)?;
+    if let Some(watch) = server.watch_request() {
+        // The client's answer is a response, which the loop below ignores.
+        connection
+            .sender
+            .send(watch.into())
+            .map_err(|_| LspError::Disconnected)?;
+    }
 
     let send = |m: Message| {
         connection
@@ -203,12 +212,8 @@ mod tests {
             ));
         }
         queued(&client, messages);
-        let handle = thread::spawn(move || {
-            serve(
-                &server_side,
-                Linter::builtin().expect("built-in rules load"),
-            )
-        });
+        let handle =
+            thread::spawn(move || serve(&server_side, Linter::new().expect("built-in rules load")));
         let got = publishes(&client, 50);
         assert_eq!(got.len(), 1, "one check for the whole burst");
         let expected: Uri = uri.parse().expect("URI");
@@ -237,12 +242,8 @@ mod tests {
                     "text": "Talks ended on Friday, October 17, 2024."}}),
             )],
         );
-        let handle = thread::spawn(move || {
-            serve(
-                &server_side,
-                Linter::builtin().expect("built-in rules load"),
-            )
-        });
+        let handle =
+            thread::spawn(move || serve(&server_side, Linter::new().expect("built-in rules load")));
         let got = publishes(&client, 3);
         assert_eq!(got.last().map(|p| p.diagnostics.len()), Some(1));
         client

@@ -5,16 +5,18 @@ use std::collections::HashMap;
 
 use lsp_server::{ErrorCode, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
-    Notification as _, PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
 use lsp_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, Hover, HoverContents, HoverParams,
-    HoverProviderCapability, MarkupContent, MarkupKind, PublishDiagnosticsParams, SaveOptions,
-    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    CodeActionProviderCapability, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern, Hover,
+    HoverContents, HoverParams, HoverProviderCapability, MarkupContent, MarkupKind, MessageType,
+    PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions, ServerCapabilities,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
 };
 use serde::de::DeserializeOwned;
@@ -24,6 +26,7 @@ use super::diagnostics::{Linter, to_lsp};
 use super::document::{Document, Language, file_path};
 use super::hover;
 use super::position::{Encoding, PositionMap};
+use crate::config;
 
 /// An open session: the documents and how the client wants positions.
 #[derive(Debug)]
@@ -32,6 +35,8 @@ pub struct Server {
     encoding: Encoding,
     /// The client renders Markdown in hovers.
     markdown_hover: bool,
+    /// The client can watch files for the server (dynamic registration).
+    watches_files: bool,
     documents: HashMap<Uri, Document>,
     /// Documents whose diagnostics are due, oldest change first.
     pending: Vec<Uri>,
@@ -49,10 +54,17 @@ impl Server {
             .and_then(|t| t.hover.as_ref())
             .and_then(|h| h.content_format.as_ref())
             .is_some_and(|f| f.contains(&MarkupKind::Markdown));
+        let watches_files = client
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
         Server {
             linter,
             encoding: Encoding::negotiate(offered),
             markdown_hover,
+            watches_files,
             documents: HashMap::new(),
             pending: Vec::new(),
         }
@@ -82,6 +94,46 @@ impl Server {
                 ..CodeActionOptions::default()
             })),
             ..ServerCapabilities::default()
+        }
+    }
+
+    /// The request that asks the client to report changes to any
+    /// `numcheck.toml` (`workspace/didChangeWatchedFiles`), when it can;
+    /// sent once, after the handshake.
+    pub fn watch_request(&self) -> Option<Request> {
+        if !self.watches_files {
+            return None;
+        }
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![FileSystemWatcher {
+                glob_pattern: GlobPattern::String(format!("**/{}", config::FILE_NAME)),
+                kind: None,
+            }],
+        };
+        let registration = Registration {
+            id: "numcheck-config".to_string(),
+            method: DidChangeWatchedFiles::METHOD.to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        Some(Request::new(
+            lsp_server::RequestId::from("numcheck-watch-config".to_string()),
+            "client/registerCapability".to_string(),
+            RegistrationParams {
+                registrations: vec![registration],
+            },
+        ))
+    }
+
+    /// A configuration file changed: read configurations again and check
+    /// every open document again.
+    fn configuration_changed(&mut self) {
+        self.linter.forget();
+        let uris: Vec<Uri> = self.documents.keys().cloned().collect();
+        for uri in uris {
+            if let Some(doc) = self.documents.get_mut(&uri) {
+                doc.diagnostics = None;
+            }
+            self.due(uri);
         }
     }
 
@@ -118,8 +170,18 @@ impl Server {
                 let Some(p) = params::<DidSaveTextDocumentParams>(&n.method, n.params) else {
                     return;
                 };
-                if self.documents.contains_key(&p.text_document.uri) {
+                if is_config(&p.text_document.uri) {
+                    self.configuration_changed();
+                } else if self.documents.contains_key(&p.text_document.uri) {
                     self.due(p.text_document.uri);
+                }
+            }
+            DidChangeWatchedFiles::METHOD => {
+                let Some(p) = params::<DidChangeWatchedFilesParams>(&n.method, n.params) else {
+                    return;
+                };
+                if p.changes.iter().any(|c| is_config(&c.uri)) {
+                    self.configuration_changed();
                 }
             }
             DidCloseTextDocument::METHOD => {
@@ -142,7 +204,8 @@ impl Server {
     }
 
     /// Diagnostics for every document changed since the last call, each at
-    /// its current version.
+    /// its current version; then a message for each configuration problem
+    /// met (shown once, the defaults used instead).
     pub fn publish(&mut self) -> Vec<Notification> {
         let mut out = Vec::new();
         for uri in std::mem::take(&mut self.pending) {
@@ -165,6 +228,15 @@ impl Server {
                 params,
             ));
         }
+        for message in self.linter.take_messages() {
+            out.push(Notification::new(
+                ShowMessage::METHOD.to_string(),
+                ShowMessageParams {
+                    typ: MessageType::ERROR,
+                    message,
+                },
+            ));
+        }
         out
     }
 
@@ -173,7 +245,11 @@ impl Server {
         let doc = self.documents.get_mut(uri)?;
         if doc.diagnostics.is_none() {
             let path = file_path(uri);
-            doc.diagnostics = Some(self.linter.diagnose(path.as_deref(), &doc.text));
+            doc.diagnostics = Some(self.linter.diagnose(
+                path.as_deref(),
+                &doc.text,
+                doc.language.format(),
+            ));
         }
         Some(doc)
     }
@@ -203,11 +279,17 @@ impl Server {
         }
     }
 
-    fn hover(&self, p: HoverParams) -> Option<Hover> {
+    fn hover(&mut self, p: HoverParams) -> Option<Hover> {
         let at = p.text_document_position_params;
-        let doc = self.documents.get(&at.text_document.uri)?;
+        let uri = at.text_document.uri;
+        let doc = self.documents.get(&uri)?;
         let map = PositionMap::new(&doc.text, self.encoding);
-        let quantities = hover::quantities(&doc.text);
+        // The prose and date the checks read.
+        let path = file_path(&uri);
+        let reading = self
+            .linter
+            .read(path.as_deref(), &doc.text, doc.language.format());
+        let quantities = hover::quantities(&reading.prose, reading.date);
         let q = hover::at(&quantities, map.offset(at.position))?;
         let kind = if self.markdown_hover {
             MarkupKind::Markdown
@@ -230,14 +312,23 @@ impl Server {
         });
         let uri = p.text_document.uri;
         let encoding = self.encoding;
-        let Some(doc) = self.checked(&uri).filter(|_| wants_quickfix) else {
+        if !wants_quickfix || self.checked(&uri).is_none() {
+            return Vec::new();
+        }
+        let Some(doc) = self.documents.get(&uri) else {
             return Vec::new();
         };
         let map = PositionMap::new(&doc.text, encoding);
         let found = doc.diagnostics.as_deref().unwrap_or_default();
+        let path = file_path(&uri);
+        let prose = self
+            .linter
+            .read(path.as_deref(), &doc.text, doc.language.format())
+            .prose;
         actions(
             &uri,
             &doc.text,
+            &prose,
             doc.language,
             &map,
             found,
@@ -247,6 +338,13 @@ impl Server {
         .map(CodeActionOrCommand::CodeAction)
         .collect()
     }
+}
+
+/// Whether `uri` names a configuration file.
+fn is_config(uri: &Uri) -> bool {
+    let path = uri.as_str();
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    path.rsplit('/').next() == Some(config::FILE_NAME)
 }
 
 /// A notification's parameters; malformed ones are reported on stderr (the
