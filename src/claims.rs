@@ -397,8 +397,13 @@ fn frames(text: &str, qs: &[Quantity], i: usize, level_subject: &[String]) -> Ve
         let l = lower.as_str();
         match lex.class_of.get(l) {
             Some(class) => Some(class.clone()),
-            None if lex.ignore.contains(l) => None,
-            None if l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing")) => Some(l.to_string()),
+            // A verb form outside the lexicon's classes, unless it is ignored.
+            None if l.len() > 4
+                && (l.ends_with("ed") || l.ends_with("ing"))
+                && !lex.ignore.contains(l) =>
+            {
+                Some(l.to_string())
+            }
             None => None,
         }
     };
@@ -454,12 +459,6 @@ fn frames(text: &str, qs: &[Quantity], i: usize, level_subject: &[String]) -> Ve
 /// first word: the places and groups the figure is scoped to.
 fn scope(text: &str, q: &Quantity, source: Option<Span>) -> Vec<String> {
     let lead_start = q.lead_start(text);
-    let before = q.lead(text);
-    let clause_start = lead_start
-        + before
-            .bytes()
-            .rposition(|b| matches!(b, b',' | b';' | b':' | b'('))
-            .map_or(0, |i| i + 1);
     let mut after_end = (q.span.end + 80).min(q.sentence.end);
     while after_end > q.span.end && !text.is_char_boundary(after_end) {
         after_end -= 1;
@@ -502,19 +501,25 @@ fn scope(text: &str, q: &Quantity, source: Option<Span>) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     // Before the figure only the last proper noun counts ("The Colombian
     // city of Cali" is about Cali): read back from the figure to the first.
-    let before = text.get(clause_start..q.span.start).unwrap_or("");
+    // Words are read back from the figure to the start of its clause (a
+    // comma, semicolon, colon or bracket) within the figure's lead.
+    let before = text.get(lead_start..q.span.start).unwrap_or("");
     let bytes = before.as_bytes();
+    let is_clause_mark = |b: u8| matches!(b, b',' | b';' | b':' | b'(');
     let mut end = bytes.len();
     loop {
         let mut start = end;
-        while start > 0 && bytes[start - 1] != b' ' {
+        while start > 0 && bytes[start - 1] != b' ' && !is_clause_mark(bytes[start - 1]) {
             start -= 1;
         }
-        if let Some(p) = proper(&before[start..end], clause_start + start) {
+        // A clause mark inside a word ends the clause there: only the part
+        // after it is read ("Berlin,Paris" → "Paris").
+        let clause_ends = start > 0 && is_clause_mark(bytes[start - 1]);
+        if let Some(p) = proper(&before[start..end], lead_start + start) {
             found.push(p);
             break;
         }
-        if start == 0 {
+        if start == 0 || clause_ends {
             break;
         }
         end = start - 1;
@@ -599,7 +604,8 @@ fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
     let b = after.as_bytes();
     let boundary = |k: usize| b.get(k).is_none_or(|c| !c.is_ascii_alphabetic());
     let joined = (0..b.len()).any(|k| {
-        (k == 0 || boundary(k - 1))
+        matches!(b[k] | 0x20, b'o' | b'a')
+            && (k == 0 || boundary(k - 1))
             && [&b"or"[..], &b"and"[..]].iter().any(|w| {
                 b.get(k..k + w.len())
                     .is_some_and(|x| x.eq_ignore_ascii_case(w))
