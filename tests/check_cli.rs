@@ -246,3 +246,59 @@ fn rules_and_explain_print_the_rule_docs() {
         assert!(doc.contains(heading), "{doc}");
     }
 }
+
+/// The fixes a finding suggests (what an editor's code action applies), as
+/// `(rule, text replaced, replacement)`.
+fn fixes_in(text: &str, name: &str) -> Vec<(String, String, String)> {
+    let path = scratch(name, text);
+    let out = numcheck(&[
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        path.to_str().expect("UTF-8 path"),
+    ]);
+    let doc = json_of(&out);
+    let mut found = Vec::new();
+    for d in doc["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+    {
+        for f in d["fixes"].as_array().into_iter().flatten() {
+            found.push((
+                d["rule"].as_str().unwrap_or("").to_string(),
+                f["span"]["text"].as_str().unwrap_or("").to_string(),
+                f["replacement"].as_str().unwrap_or("").to_string(),
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn wrong_shares_and_conversions_carry_the_recomputed_figure_as_a_fix() {
+    let fix =
+        |rule: &str, from: &str, to: &str| (rule.to_string(), from.to_string(), to.to_string());
+    assert_eq!(
+        fixes_in(
+            "The club said 40 of its 200 members, or 25%, voted for the merger.\n",
+            "share.txt"
+        ),
+        vec![fix("share-mismatch", "25", "20")]
+    );
+    assert_eq!(
+        fixes_in(
+            "The trail runs for 5 miles (12 km) along the river.\n",
+            "miles.txt"
+        ),
+        vec![fix("conversion-mismatch", "12", "8")]
+    );
+    assert_eq!(
+        fixes_in(
+            "On March 1, 2024, the launch was set for 1:30 p.m. EST (20:30 UTC).\n",
+            "clock.txt"
+        ),
+        vec![fix("conversion-mismatch", "20:30", "18:30")]
+    );
+}

@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::extract::clock::zone_offset_minutes;
 use crate::quantity::{ClockTime, Kind, Quantity, Value};
 use crate::rulebook::Rule;
+use crate::span::Span;
 use crate::units::{self, Dimension};
 
 pub const PLACEHOLDERS: &[&str] = &["original", "converted", "expected"];
@@ -108,7 +109,9 @@ fn measure(
         code => code.to_string(),
     };
     let shown = format!("{} {unit}", crate::decimal::render(expected));
-    report(article, rule, b, a, shown, out);
+    // The fix rewrites the converted figure the way it is written.
+    let fix = (b.number, super::format_like(expected, b, text));
+    report(article, rule, b, a, shown, Some(fix), out);
 }
 
 /// Minutes from UTC of a time mention's zone, at `date` (for the
@@ -142,13 +145,29 @@ fn clock(
     if (minutes(ta) - oa - daylight(a) + ob + daylight(b)).rem_euclid(24 * 60) == minutes(tb) {
         return;
     }
-    let shown = format!(
-        "{:02}{:02} {}",
-        expected / 60,
-        expected % 60,
-        b.unit.as_deref().unwrap_or("").to_uppercase()
-    );
-    report(article, rule, b, a, shown, out);
+    // The expected time is written the way the converted one is ("20:30",
+    // "0310"); a 24-hour time gets it as a fix. A 12-hour one would need its
+    // a.m./p.m. changed too, so it gets none.
+    let written = b.span.text(article.text);
+    let clock_len = written
+        .bytes()
+        .take_while(|c| c.is_ascii_digit() || *c == b':')
+        .count();
+    let (clock, rest) = written.split_at(clock_len);
+    let colon = clock.contains(':');
+    let hhmm = if colon {
+        format!("{:02}:{:02}", expected / 60, expected % 60)
+    } else {
+        format!("{:02}{:02}", expected / 60, expected % 60)
+    };
+    let shown = format!("{hhmm} {}", b.unit.as_deref().unwrap_or("").to_uppercase());
+    let rest = rest.trim_start().to_ascii_lowercase();
+    let twelve_hour = ["a.m", "p.m", "am", "pm"]
+        .iter()
+        .any(|m| rest.starts_with(m));
+    let fix = (!twelve_hour && (clock.len() == 4 || colon) && clock.len() >= 4)
+        .then(|| (Span::new(b.span.start, b.span.start + clock_len), hhmm));
+    report(article, rule, b, a, shown, fix, out);
 }
 
 /// "EDT (UTC-5)": a zone whose written offset is not its offset; "PST" on a
@@ -259,6 +278,7 @@ fn report(
     converted: &Quantity,
     original: &Quantity,
     expected: String,
+    fix: Option<(Span, String)>,
     out: &mut Vec<Diagnostic>,
 ) {
     let text = article.text;
@@ -267,8 +287,11 @@ fn report(
         ("converted", converted.number.text(text).to_string()),
         ("expected", expected),
     ];
-    let d = rule
+    let mut d = rule
         .finding(converted.number, &values)
         .with_related(original.number, "converted from");
+    if let Some((span, replacement)) = fix {
+        d = d.with_fix(span, replacement);
+    }
     out.push(d);
 }

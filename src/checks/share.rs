@@ -103,10 +103,12 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("whole", w.number.text(text).to_string()),
             ("actual", format!("{}%", render(actual))),
         ];
+        // The fix writes the recomputed share the way the share is written.
         let d = rule
             .finding(share.span, &values)
             .with_related(p.span, "the part")
-            .with_related(w.span, "the whole");
+            .with_related(w.span, "the whole")
+            .with_fix(share.number, super::format_like(actual, share, text));
         out.push(d);
     }
 }
@@ -180,7 +182,11 @@ pub fn check_fraction_of(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagn
         let d = rule
             .finding(count.span, &values)
             .with_related(frac.span.cover(whole.span), "the share")
-            .with_related(whole.span, "the whole");
+            .with_related(whole.span, "the whole")
+            .with_fix(
+                count.number,
+                super::format_like(expected.round_dp(0), count, text),
+            );
         out.push(d);
     }
 }
