@@ -393,10 +393,7 @@ fn in_week(now: i64, wd: u8, k: i64) -> i64 {
 fn word_at(t: &str, i: usize) -> Option<(usize, usize, Lower)> {
     let s = skip_spaces(t, i);
     let b = t.as_bytes();
-    let mut e = s;
-    while e < b.len() && b[e].is_ascii_alphabetic() {
-        e += 1;
-    }
+    let e = words::letters_end(b, s);
     if e == s || (e < b.len() && !b[e].is_ascii() && word_char_at(t, e)) {
         return None;
     }

@@ -145,6 +145,37 @@ pub fn word_end(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The end of the run of ASCII letters starting at byte `i`, read eight
+/// bytes at a time (most words are shorter than that).
+#[inline]
+pub fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let n = leading_letters(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
+/// How many of the eight bytes of `x` (in little-endian order) are ASCII
+/// letters before the first that is not.
+#[inline]
+pub fn leading_letters(x: u64) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = x | 0x2020_2020_2020_2020;
+    let x7 = x & LOW7;
+    // Per byte: at least 'a', and not past 'z', and plain ASCII (no byte
+    // carries into the next).
+    let letter = (x7 + 0x1f1f_1f1f_1f1f_1f1f) & !(x7 + 0x0505_0505_0505_0505) & !x & HIGH;
+    ((!letter & HIGH).trailing_zeros() / 8) as usize
+}
+
 /// The start of the word ending at `i`.
 #[inline]
 pub fn word_start(text: &str, mut i: usize) -> usize {
@@ -182,13 +213,20 @@ impl Lower {
 
     #[inline]
     pub fn new(word: &str) -> Option<Lower> {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
         let bytes = word.as_bytes();
-        if bytes.len() > 32 || !word.is_ascii() {
-            return None;
-        }
         let mut buf = [0u8; 32];
-        for (d, s) in buf.iter_mut().zip(bytes) {
-            *d = s.to_ascii_lowercase();
+        buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        // Checked and lower-cased eight bytes at a time (the buffer's tail is
+        // zeros, which stay zeros): most words take one step.
+        for chunk in buf.chunks_exact_mut(8).take(bytes.len().div_ceil(8)) {
+            let x = u64::from_le_bytes((*chunk).try_into().unwrap_or([0; 8]));
+            if x & HIGH != 0 {
+                return None;
+            }
+            // Per byte: at least 'A' and not past 'Z' (no byte carries).
+            let upper = (x + 0x3f3f_3f3f_3f3f_3f3f) & !(x + 0x2525_2525_2525_2525) & HIGH;
+            chunk.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
         }
         Some(Lower {
             buf,
@@ -200,8 +238,8 @@ impl Lower {
     pub fn as_str(&self) -> &str {
         let bytes = &self.buf[..self.len];
         debug_assert!(bytes.is_ascii());
-        // SAFETY: `new` accepts only ASCII words and lower-cases them byte by
-        // byte, so the buffer holds ASCII, which is always valid UTF-8.
+        // SAFETY: `new` accepts only ASCII words and lower-cases them as
+        // ASCII, so the buffer holds ASCII, which is always valid UTF-8.
         unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 }
@@ -243,5 +281,22 @@ mod tests {
         assert!(word_is(t, 0, "ABOUT"));
         assert!(!word_is(t, 0, "abou"));
         assert_eq!(Lower::new("Wednesday").unwrap().as_str(), "wednesday");
+        assert!(Lower::new("café").is_none());
+        let all: String = (0x20u8..0x7f).map(char::from).collect();
+        for w in all.as_bytes().chunks(29) {
+            let w = std::str::from_utf8(w).unwrap();
+            assert_eq!(Lower::new(w).unwrap().as_str(), w.to_ascii_lowercase());
+        }
+        assert!(Lower::new(&"a".repeat(33)).is_none());
+        assert_eq!(
+            Lower::new(&"AB".repeat(16)).unwrap().as_str(),
+            "ab".repeat(16)
+        );
+        let t = b"October 18, Wednesday.x Zz@[`{";
+        assert_eq!(letters_end(t, 0), 7);
+        assert_eq!(letters_end(t, 12), 21);
+        assert_eq!(letters_end(t, 22), 23);
+        assert_eq!(letters_end(t, 24), 26);
+        assert_eq!(letters_end(b"abc", 0), 3);
     }
 }
