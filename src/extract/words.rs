@@ -21,7 +21,7 @@ pub fn word_char_at(text: &str, i: usize) -> bool {
 }
 
 /// Whether the char ending just before `i` belongs to a word.
-#[inline]
+#[inline(always)]
 pub fn word_char_before(text: &str, i: usize) -> bool {
     if i == 0 {
         return false;
@@ -30,6 +30,13 @@ pub fn word_char_before(text: &str, i: usize) -> bool {
     if b.is_ascii() {
         return b.is_ascii_alphanumeric();
     }
+    char_before_is_word(text, i)
+}
+
+/// [`word_char_before`] past a non-ASCII byte (rare: kept out of line so
+/// the ASCII test inlines everywhere).
+#[inline(never)]
+fn char_before_is_word(text: &str, i: usize) -> bool {
     text.get(..i)
         .and_then(|s| s.chars().next_back())
         .is_some_and(is_word_char)
