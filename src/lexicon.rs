@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::extract::words::{Lower, is_gap, word_char_at, word_char_before};
+use crate::extract::words::{Lower, word_char_at, word_char_before};
 use crate::quantity::{Approx, MarkerRole};
 
 /// The embedded lexicon files, by name, for validation and `numcheck explain`.
@@ -142,20 +142,8 @@ fn gap_forward(text: &str, at: usize) -> usize {
 }
 
 /// Skips spaces and at most one line break backward.
-fn gap_back(text: &str, mut i: usize) -> usize {
-    let mut breaks = 0;
-    while let Some(c) = text.get(..i).and_then(|s| s.chars().next_back()) {
-        if c == '\n' {
-            breaks += 1;
-            if breaks > 1 {
-                break;
-            }
-        } else if !is_gap(c) {
-            break;
-        }
-        i -= c.len_utf8();
-    }
-    i
+fn gap_back(text: &str, i: usize) -> usize {
+    crate::extract::words::skip_gap_back(text, i)
 }
 
 /// Matches `words` forward from `at`; a word may be a punctuation token such

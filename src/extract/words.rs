@@ -78,17 +78,25 @@ pub fn skip_spaces(text: &str, mut i: usize) -> usize {
 
 /// The offset after the whitespace starting at `i`, crossing at most one line break.
 pub fn skip_gap(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut breaks = 0;
-    while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-        if c == '\n' {
-            breaks += 1;
-            if breaks > 1 {
-                break;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes are judged as they are; only others are decoded.
+        match b {
+            b'\n' => {
+                breaks += 1;
+                if breaks > 1 {
+                    break;
+                }
+                i += 1;
             }
-        } else if !is_gap(c) {
-            break;
+            b' ' | b'\t' | b'\r' => i += 1,
+            0..0x80 => break,
+            _ => match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) if is_gap(c) => i += c.len_utf8(),
+                _ => break,
+            },
         }
-        i += c.len_utf8();
     }
     i
 }
@@ -115,17 +123,25 @@ pub fn skip_spaces_back(text: &str, mut i: usize) -> usize {
 
 /// The offset before the whitespace ending at `i`, crossing at most one line break.
 pub fn skip_gap_back(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut breaks = 0;
-    while let Some(c) = text.get(..i).and_then(|s| s.chars().next_back()) {
-        if c == '\n' {
-            breaks += 1;
-            if breaks > 1 {
-                break;
+    while i > 0 && i <= bytes.len() {
+        // ASCII bytes are judged as they are; only others are decoded.
+        match bytes[i - 1] {
+            b'\n' => {
+                breaks += 1;
+                if breaks > 1 {
+                    break;
+                }
+                i -= 1;
             }
-        } else if !is_gap(c) {
-            break;
+            b' ' | b'\t' | b'\r' => i -= 1,
+            0..0x80 => break,
+            _ => match text.get(..i).and_then(|s| s.chars().next_back()) {
+                Some(c) if is_gap(c) => i -= c.len_utf8(),
+                _ => break,
+            },
         }
-        i -= c.len_utf8();
     }
     i
 }
@@ -135,6 +151,18 @@ pub fn skip_gap_back(text: &str, mut i: usize) -> usize {
 #[inline]
 pub fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
+    // Plain ASCII letters and digits eight at a time (most words end in
+    // their first chunk), then byte by byte past anything else.
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let n = leading_alphanumerics(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        i += n;
+        if n < 8 {
+            if bytes[i] < 0x80 {
+                return i;
+            }
+            break;
+        }
+    }
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
@@ -181,6 +209,22 @@ pub fn leading_letters(x: u64) -> usize {
     // carries into the next).
     let letter = (x7 + 0x1f1f_1f1f_1f1f_1f1f) & !(x7 + 0x0505_0505_0505_0505) & !x & HIGH;
     ((!letter & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// How many of the eight bytes of `x` (in little-endian order) are ASCII
+/// letters or digits before the first that is not.
+#[inline]
+pub fn leading_alphanumerics(x: u64) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x7 = x & LOW7;
+    let l7 = (x | 0x2020_2020_2020_2020) & LOW7;
+    // Per byte, as in `leading_letters`: a letter, or at least '0' and not
+    // past '9'; and plain ASCII.
+    let letter = (l7 + 0x1f1f_1f1f_1f1f_1f1f) & !(l7 + 0x0505_0505_0505_0505);
+    let digit = (x7 + 0x5050_5050_5050_5050) & !(x7 + 0x4646_4646_4646_4646);
+    let ok = (letter | digit) & !x & HIGH;
+    ((!ok & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// The start of the word ending at `i`.
@@ -305,5 +349,18 @@ mod tests {
         assert_eq!(letters_end(t, 22), 23);
         assert_eq!(letters_end(t, 24), 26);
         assert_eq!(letters_end(b"abc", 0), 3);
+        let t = "word19 x9/y:z@[`{ abcdefghij0123456789_ end2café naïve";
+        for i in 0..t.len() {
+            if t.is_char_boundary(i) {
+                let slow = t[i..]
+                    .char_indices()
+                    .find(|&(_, c)| !is_word_char(c))
+                    .map_or(t.len(), |(k, _)| i + k);
+                assert_eq!(word_end(t, i), slow, "{i}");
+            }
+        }
+        let g = "a \u{a0}\n \r\n\tb";
+        assert_eq!(skip_gap(g, 1), 7);
+        assert_eq!(skip_gap_back(g, 9), 5);
     }
 }
