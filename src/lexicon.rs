@@ -102,7 +102,7 @@ impl<T> PhraseSet<T> {
             at + lead.len_utf8()
         };
         let first_end = crate::extract::words::word_end(text, from);
-        let lower = Lower::new(text.get(at..first_end)?)?;
+        let lower = Lower::in_text(text, at, first_end)?;
         let cands = self.by_first.get(lower.as_str())?;
         cands.iter().find_map(|&j| {
             let (words, value) = &self.phrases[j];
@@ -119,7 +119,7 @@ impl<T> PhraseSet<T> {
         if start == end {
             return None;
         }
-        let lower = Lower::new(text.get(start..end)?)?;
+        let lower = Lower::in_text(text, start, end)?;
         let cands = self.by_last.get(lower.as_str())?;
         cands.iter().find_map(|&j| {
             let (words, value) = &self.phrases[j];

@@ -138,7 +138,7 @@ fn word_at(t: &str, i: usize) -> Option<(usize, usize, Lower)> {
     if e == s || word_char_at(t, e) {
         return None;
     }
-    Some((s, e, Lower::new(t.get(s..e)?)?))
+    Some((s, e, Lower::in_text(t, s, e)?))
 }
 
 fn digits(t: &str, i: usize) -> usize {
@@ -506,7 +506,7 @@ fn word_at_loose(t: &str, i: usize) -> Option<(usize, usize, Lower)> {
     {
         return None;
     }
-    Some((s, e, Lower::new(t.get(s..e)?)?))
+    Some((s, e, Lower::in_text(t, s, e)?))
 }
 
 #[cfg(test)]

@@ -397,7 +397,7 @@ fn word_at(t: &str, i: usize) -> Option<(usize, usize, Lower)> {
     if e == s || (e < b.len() && !b[e].is_ascii() && word_char_at(t, e)) {
         return None;
     }
-    Some((s, e, Lower::new(t.get(s..e)?)?))
+    Some((s, e, Lower::in_text(t, s, e)?))
 }
 
 /// The end of the word `w` at or after `i`, when it is that word.
@@ -477,7 +477,7 @@ fn prev_lower(t: &str, at: usize) -> Option<Lower> {
         at -= 1;
     }
     let (s, e) = words::prev_word(t, at)?;
-    Lower::new(t.get(s..e)?)
+    Lower::in_text(t, s, e)
 }
 
 /// Words after which a bare year, month or weekday abbreviation reads as a date.
@@ -1136,7 +1136,7 @@ fn month_first(t: &str, at: usize, ctx: &Ctx) -> Option<Raw> {
     if digits_only
         && let Some((ps, pe)) = words::prev_word(t, at)
         && byte(t, ps).is_ascii_alphabetic()
-        && !Lower::new(t.get(ps..pe)?).is_some_and(|w| date_cue(w.as_str()))
+        && !Lower::in_text(t, ps, pe).is_some_and(|w| date_cue(w.as_str()))
     {
         return None;
     }

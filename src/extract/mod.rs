@@ -196,7 +196,7 @@ impl Scanner<'_> {
     /// At a word: a lexicon word may start a quantity. `flags` say which
     /// lexicons may know it.
     fn at_word(&mut self, i: usize, end: usize, flags: u16) -> Option<usize> {
-        let lower = Lower::new(&self.text[i..end])?;
+        let lower = Lower::in_text(self.text, i, end)?;
         let w = lower.as_str();
         if matches!(w, "a" | "an") && !self.may_follow_article(end) {
             // "a dog": no quantity starts here (the common case, kept cheap).
@@ -771,7 +771,7 @@ impl Scanner<'_> {
                 // A counted noun: "3,000 North Korean soldiers", "1,200 deaths and injuries".
                 let age = words::prev_word(text, start).is_some_and(|(ps, pe)| {
                     matches!(
-                        Lower::new(&text[ps..pe]).as_ref().map(Lower::as_str),
+                        Lower::in_text(text, ps, pe).as_ref().map(Lower::as_str),
                         Some("aged" | "age" | "ages")
                     )
                 });
@@ -996,7 +996,7 @@ fn modifier_year(text: &str, start: usize, end: usize, value: Decimal) -> Option
     let determiner = words::prev_word(text, start).is_some_and(|(ps, pe)| {
         pe == before
             && matches!(
-                Lower::new(&text[ps..pe]).as_ref().map(Lower::as_str),
+                Lower::in_text(text, ps, pe).as_ref().map(Lower::as_str),
                 Some(
                     "the"
                         | "its"
@@ -1086,7 +1086,7 @@ fn weekday_after(text: &str, end: usize) -> Option<(usize, u8)> {
     if s != at {
         return None;
     }
-    let lower = Lower::new(&text[s..e])?;
+    let lower = Lower::in_text(text, s, e)?;
     if !lower.as_str().ends_with("day") {
         return None;
     }
@@ -1175,7 +1175,7 @@ fn is_reference_number(text: &str, start: usize, end: usize) -> bool {
     if let Some((ps, pe)) = words::prev_word(text, start) {
         let gap = &text[pe..start];
         if (gap.chars().all(words::is_space) || gap == "." || gap == ". ")
-            && let Some(w) = Lower::new(&text[ps..pe])
+            && let Some(w) = Lower::in_text(text, ps, pe)
         {
             return matches!(
                 w.as_str(),
@@ -1259,7 +1259,7 @@ fn is_reference_number(text: &str, start: usize, end: usize) -> bool {
         && text[e1..s2].chars().all(words::is_space)
     {
         let _ = s1;
-        if let Some(w) = Lower::new(&text[s2..e2]) {
+        if let Some(w) = Lower::in_text(text, s2, e2) {
             return matches!(
                 w.as_str(),
                 "street"
@@ -1290,7 +1290,7 @@ fn of_phrase(text: &str, end: usize) -> Option<usize> {
     }
     let mut at = e;
     if let Some((s2, e2)) = words::next_word(text, at)
-        && let Some(w) = Lower::new(&text[s2..e2])
+        && let Some(w) = Lower::in_text(text, s2, e2)
         && matches!(
             w.as_str(),
             "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "your" | "all"

@@ -411,7 +411,7 @@ fn token(text: &str, at: usize) -> Option<(usize, usize, Lower)> {
     {
         e = word_end(text, e + 1);
     }
-    let lower = Lower::new(text.get(start..e)?)?;
+    let lower = Lower::in_text(text, start, e)?;
     Some((start, e, lower))
 }
 

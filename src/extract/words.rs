@@ -202,7 +202,6 @@ pub fn letters_end(bytes: &[u8], mut i: usize) -> usize {
 #[inline]
 pub fn leading_letters(x: u64) -> usize {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let x = x | 0x2020_2020_2020_2020;
     let x7 = x & LOW7;
     // Per byte: at least 'a', and not past 'z', and plain ASCII (no byte
@@ -215,22 +214,49 @@ pub fn leading_letters(x: u64) -> usize {
 /// letters or digits before the first that is not.
 #[inline]
 pub fn leading_alphanumerics(x: u64) -> usize {
+    ((!alphanumeric_bytes(x) & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// How many of the eight bytes of `x` (in little-endian order) are ASCII
+/// letters or digits after the last that is not.
+#[inline]
+pub fn trailing_alphanumerics(x: u64) -> usize {
+    ((!alphanumeric_bytes(x) & HIGH).leading_zeros() / 8) as usize
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit.
+#[inline]
+fn alphanumeric_bytes(x: u64) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let x7 = x & LOW7;
     let l7 = (x | 0x2020_2020_2020_2020) & LOW7;
     // Per byte, as in `leading_letters`: a letter, or at least '0' and not
     // past '9'; and plain ASCII.
     let letter = (l7 + 0x1f1f_1f1f_1f1f_1f1f) & !(l7 + 0x0505_0505_0505_0505);
     let digit = (x7 + 0x5050_5050_5050_5050) & !(x7 + 0x4646_4646_4646_4646);
-    let ok = (letter | digit) & !x & HIGH;
-    ((!ok & HIGH).trailing_zeros() / 8) as usize
+    (letter | digit) & !x & HIGH
 }
 
 /// The start of the word ending at `i`.
 #[inline]
 pub fn word_start(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
+    // Plain ASCII letters and digits eight at a time, as in `word_end`.
+    while i >= 8 {
+        let Some(chunk) = bytes.get(i - 8..i) else {
+            return i;
+        };
+        let n = trailing_alphanumerics(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        i -= n;
+        if n < 8 {
+            if bytes[i - 1] < 0x80 {
+                return i;
+            }
+            break;
+        }
+    }
     while i > 0 {
         let b = bytes[i - 1];
         if b.is_ascii_alphanumeric() {
@@ -264,14 +290,35 @@ impl Lower {
 
     #[inline]
     pub fn new(word: &str) -> Option<Lower> {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        let bytes = word.as_bytes();
+        Lower::in_text(word, 0, word.len())
+    }
+
+    /// The word `text[s..e]` (as `Lower::new(text.get(s..e)?)`), read
+    /// straight from the text eight bytes at a time: most words take one
+    /// step, with no copy of the slice first.
+    #[inline(always)]
+    pub fn in_text(text: &str, s: usize, e: usize) -> Option<Lower> {
+        text.get(s..e)?;
+        let len = e - s;
+        if len > 32 {
+            return None;
+        }
+        let bytes = text.as_bytes();
         let mut buf = [0u8; 32];
-        buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        // Checked and lower-cased eight bytes at a time (the buffer's tail is
-        // zeros, which stay zeros): most words take one step.
-        for chunk in buf.chunks_exact_mut(8).take(bytes.len().div_ceil(8)) {
-            let x = u64::from_le_bytes((*chunk).try_into().unwrap_or([0; 8]));
+        for (k, chunk) in buf.chunks_exact_mut(8).enumerate().take(len.div_ceil(8)) {
+            let at = s + 8 * k;
+            let mut x = match bytes.get(at..at + 8) {
+                Some(full) => u64::from_le_bytes(full.try_into().unwrap_or([0; 8])),
+                // Near the end of the text: the last few bytes one by one.
+                None => bytes[at..e]
+                    .iter()
+                    .rev()
+                    .fold(0, |x, &b| (x << 8) | u64::from(b)),
+            };
+            // Only the word's own bytes (the buffer's tail stays zeros).
+            if len - 8 * k < 8 {
+                x &= (1u64 << (8 * (len - 8 * k))) - 1;
+            }
             if x & HIGH != 0 {
                 return None;
             }
@@ -279,10 +326,7 @@ impl Lower {
             let upper = (x + 0x3f3f_3f3f_3f3f_3f3f) & !(x + 0x2525_2525_2525_2525) & HIGH;
             chunk.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
         }
-        Some(Lower {
-            buf,
-            len: bytes.len(),
-        })
+        Some(Lower { buf, len })
     }
 
     #[inline]
@@ -333,6 +377,14 @@ mod tests {
         assert!(!word_is(t, 0, "abou"));
         assert_eq!(Lower::new("Wednesday").unwrap().as_str(), "wednesday");
         assert!(Lower::new("café").is_none());
+        let t = "Say WEDNESDAY, or Thursday";
+        for (s, e) in [(0, 3), (4, 13), (4, 8), (18, 26), (18, 21), (26, 26)] {
+            assert_eq!(
+                Lower::in_text(t, s, e).unwrap().as_str(),
+                t[s..e].to_ascii_lowercase()
+            );
+        }
+        assert!(Lower::in_text(t, 20, 40).is_none());
         let all: String = (0x20u8..0x7f).map(char::from).collect();
         for w in all.as_bytes().chunks(29) {
             let w = std::str::from_utf8(w).unwrap();
@@ -357,6 +409,12 @@ mod tests {
                     .find(|&(_, c)| !is_word_char(c))
                     .map_or(t.len(), |(k, _)| i + k);
                 assert_eq!(word_end(t, i), slow, "{i}");
+                let back = t[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !is_word_char(c))
+                    .map_or(0, |(k, c)| k + c.len_utf8());
+                assert_eq!(word_start(t, i), back, "{i}");
             }
         }
         let g = "a \u{a0}\n \r\n\tb";
