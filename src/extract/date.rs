@@ -524,7 +524,9 @@ fn day_digits(t: &str, i: usize) -> Option<(usize, u8, bool)> {
         return None;
     }
     if let Some(suf) = t.get(e..e + 2)
-        && matches!(suf.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| suf.eq_ignore_ascii_case(x))
         && !word_char_at(t, e + 2)
     {
         return Some((e + 2, v as u8, true));

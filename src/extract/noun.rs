@@ -574,7 +574,12 @@ pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
             lemma.push_str(" and ");
         }
     }
-    lemma.push_str(&lemmatize(head));
+    // One head (the common case): its lemma is the phrase's, no copy.
+    if lemma.is_empty() {
+        lemma = lemmatize(head);
+    } else {
+        lemma.push_str(&lemmatize(head));
+    }
     Some(NounPhrase {
         span: Span::new(first.0, last.1),
         lemma,
