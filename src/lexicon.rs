@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::extract::words::{Lower, is_gap, word_char_at, word_char_before};
+use crate::extract::words::{Lower, word_char_at, word_char_before};
 use crate::quantity::{Approx, MarkerRole};
 
 /// The embedded lexicon files, by name, for validation and `numcheck explain`.
@@ -102,11 +102,22 @@ impl<T> PhraseSet<T> {
             at + lead.len_utf8()
         };
         let first_end = crate::extract::words::word_end(text, from);
-        let lower = Lower::new(text.get(at..first_end)?)?;
+        let lower = Lower::in_text(text, at, first_end)?;
         let cands = self.by_first.get(lower.as_str())?;
+        // Every candidate starts with this word (the look-up compared it, and
+        // it ends where the word does), and the gap after it is the same for
+        // all: both are read once here, not once per candidate.
+        let mut gap = None;
         cands.iter().find_map(|&j| {
             let (words, value) = &self.phrases[j];
-            let end = match_forward(text, at, words)?;
+            let [_, rest @ ..] = words.as_slice() else {
+                return None;
+            };
+            if rest.is_empty() {
+                return Some((first_end, value));
+            }
+            let g = *gap.get_or_insert_with(|| gap_forward(text, first_end));
+            let end = match_forward(text, first_end, g, rest)?;
             Some((end, value))
         })
     }
@@ -119,11 +130,22 @@ impl<T> PhraseSet<T> {
         if start == end {
             return None;
         }
-        let lower = Lower::new(text.get(start..end)?)?;
+        let lower = Lower::in_text(text, start, end)?;
         let cands = self.by_last.get(lower.as_str())?;
+        // Every candidate ends with this word (the look-up compared it, and
+        // no word char comes before a word's start), and the gap before it is
+        // the same for all: both are read once here, not once per candidate.
+        let mut gap = None;
         cands.iter().find_map(|&j| {
             let (words, value) = &self.phrases[j];
-            let start = match_backward(text, end, words)?;
+            let [rest @ .., _] = words.as_slice() else {
+                return None;
+            };
+            if rest.is_empty() {
+                return Some((start, value));
+            }
+            let g = *gap.get_or_insert_with(|| gap_back(text, start));
+            let start = match_backward(text, start, g, rest)?;
             Some((start, value))
         })
     }
@@ -142,35 +164,22 @@ fn gap_forward(text: &str, at: usize) -> usize {
 }
 
 /// Skips spaces and at most one line break backward.
-fn gap_back(text: &str, mut i: usize) -> usize {
-    let mut breaks = 0;
-    while let Some(c) = text.get(..i).and_then(|s| s.chars().next_back()) {
-        if c == '\n' {
-            breaks += 1;
-            if breaks > 1 {
-                break;
-            }
-        } else if !is_gap(c) {
-            break;
-        }
-        i -= c.len_utf8();
-    }
-    i
+fn gap_back(text: &str, i: usize) -> usize {
+    crate::extract::words::skip_gap_back(text, i)
 }
 
-/// Matches `words` forward from `at`; a word may be a punctuation token such
-/// as "/" or "%". Returns the end.
-fn match_forward(text: &str, at: usize, words: &[String]) -> Option<usize> {
+/// Matches `words` forward after a word ending at `at`, the gap after which
+/// ends at `gap`; a word may be a punctuation token such as "/" or "%".
+/// Returns the end.
+fn match_forward(text: &str, at: usize, gap: usize, words: &[String]) -> Option<usize> {
     let mut i = at;
     for (k, w) in words.iter().enumerate() {
-        if k > 0 {
-            let j = gap_forward(text, i);
-            // Punctuation-led tokens ("/day") may follow without a space.
-            if j == i && w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
-                return None;
-            }
-            i = j;
+        let j = if k == 0 { gap } else { gap_forward(text, i) };
+        // Punctuation-led tokens ("/day") may follow without a space.
+        if j == i && w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
         }
+        i = j;
         let end = i + w.len();
         let slice = text.get(i..end)?;
         if !slice.eq_ignore_ascii_case(w) {
@@ -184,17 +193,16 @@ fn match_forward(text: &str, at: usize, words: &[String]) -> Option<usize> {
     Some(i)
 }
 
-/// Matches `words` backward so that the last word ends at `end`. Returns the start.
-fn match_backward(text: &str, end: usize, words: &[String]) -> Option<usize> {
+/// Matches `words` backward before a word starting at `end`, the gap before
+/// which starts at `gap`. Returns the start.
+fn match_backward(text: &str, end: usize, gap: usize, words: &[String]) -> Option<usize> {
     let mut i = end;
     for (k, w) in words.iter().rev().enumerate() {
-        if k > 0 {
-            let j = gap_back(text, i);
-            if j == i {
-                return None;
-            }
-            i = j;
+        let j = if k == 0 { gap } else { gap_back(text, i) };
+        if j == i {
+            return None;
         }
+        i = j;
         let start = i.checked_sub(w.len())?;
         let slice = text.get(start..i)?;
         if !slice.eq_ignore_ascii_case(w) {

@@ -571,9 +571,11 @@ impl Lexicon {
         let mut first = true;
         while reader.next_token() {
             let end = reader.at;
+            // Each key is read as text once per token.
+            let (exact, lower) = (reader.exact.as_str(), reader.lower.as_str());
             if first
                 && touching
-                && let Some(&i) = self.attached.get(reader.exact.as_str())
+                && let Some(&i) = self.attached.get(exact)
             {
                 best = Some((
                     end,
@@ -584,16 +586,13 @@ impl Lexicon {
                 ));
             }
             first = false;
-            let hit = self
-                .symbols
-                .get(reader.exact.as_str())
-                .or_else(|| self.words.get(reader.lower.as_str()));
+            let hit = self.symbols.get(exact).or_else(|| self.words.get(lower));
             if let Some(&e) = hit
                 && (!e.compound || self.after_bigger_unit(text, num_end, e))
             {
                 best = Some((end, e));
             }
-            if !self.prefixes.contains(reader.lower.as_str()) {
+            if !self.prefixes.contains(lower) {
                 break;
             }
         }

@@ -134,15 +134,11 @@ fn byte(t: &str, i: usize) -> u8 {
 /// The ASCII-letter word at or after `i` (skipping spaces).
 fn word_at(t: &str, i: usize) -> Option<(usize, usize, Lower)> {
     let s = skip_spaces(t, i);
-    let b = t.as_bytes();
-    let mut e = s;
-    while e < b.len() && b[e].is_ascii_alphabetic() {
-        e += 1;
-    }
+    let e = super::words::letters_end(t.as_bytes(), s);
     if e == s || word_char_at(t, e) {
         return None;
     }
-    Some((s, e, Lower::new(t.get(s..e)?)?))
+    Some((s, e, Lower::in_text(t, s, e)?))
 }
 
 fn digits(t: &str, i: usize) -> usize {
@@ -505,16 +501,12 @@ fn zone_at(t: &str, i: usize) -> Option<Zone> {
 /// Like `word_at`, but the word may be followed by an offset sign or digits ("UTC-5").
 fn word_at_loose(t: &str, i: usize) -> Option<(usize, usize, Lower)> {
     let s = skip_spaces(t, i);
-    let b = t.as_bytes();
-    let mut e = s;
-    while e < b.len() && b[e].is_ascii_alphabetic() {
-        e += 1;
-    }
+    let e = super::words::letters_end(t.as_bytes(), s);
     if e == s || (word_char_at(t, e) && !byte(t, e).is_ascii_digit()) || byte(t, e).is_ascii_digit()
     {
         return None;
     }
-    Some((s, e, Lower::new(t.get(s..e)?)?))
+    Some((s, e, Lower::in_text(t, s, e)?))
 }
 
 #[cfg(test)]

@@ -393,14 +393,11 @@ fn in_week(now: i64, wd: u8, k: i64) -> i64 {
 fn word_at(t: &str, i: usize) -> Option<(usize, usize, Lower)> {
     let s = skip_spaces(t, i);
     let b = t.as_bytes();
-    let mut e = s;
-    while e < b.len() && b[e].is_ascii_alphabetic() {
-        e += 1;
-    }
+    let e = words::letters_end(b, s);
     if e == s || (e < b.len() && !b[e].is_ascii() && word_char_at(t, e)) {
         return None;
     }
-    Some((s, e, Lower::new(t.get(s..e)?)?))
+    Some((s, e, Lower::in_text(t, s, e)?))
 }
 
 /// The end of the word `w` at or after `i`, when it is that word.
@@ -480,7 +477,7 @@ fn prev_lower(t: &str, at: usize) -> Option<Lower> {
         at -= 1;
     }
     let (s, e) = words::prev_word(t, at)?;
-    Lower::new(t.get(s..e)?)
+    Lower::in_text(t, s, e)
 }
 
 /// Words after which a bare year, month or weekday abbreviation reads as a date.
@@ -527,7 +524,9 @@ fn day_digits(t: &str, i: usize) -> Option<(usize, u8, bool)> {
         return None;
     }
     if let Some(suf) = t.get(e..e + 2)
-        && matches!(suf.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| suf.eq_ignore_ascii_case(x))
         && !word_char_at(t, e + 2)
     {
         return Some((e + 2, v as u8, true));
@@ -1139,7 +1138,7 @@ fn month_first(t: &str, at: usize, ctx: &Ctx) -> Option<Raw> {
     if digits_only
         && let Some((ps, pe)) = words::prev_word(t, at)
         && byte(t, ps).is_ascii_alphabetic()
-        && !Lower::new(t.get(ps..pe)?).is_some_and(|w| date_cue(w.as_str()))
+        && !Lower::in_text(t, ps, pe).is_some_and(|w| date_cue(w.as_str()))
     {
         return None;
     }

@@ -44,7 +44,8 @@ const FILTER_BITS: usize = 1 << 15;
 /// words with the same key share their flags, so a word is never refused a
 /// look-up it would pass.
 pub struct Gate {
-    filter: Box<[u64]>,
+    /// Held inline (a fixed size): a probe is one load with no bounds check.
+    filter: [u64; FILTER_BITS / 64],
     slots: Box<[u64]>,
     words: usize,
 }
@@ -97,7 +98,7 @@ impl Gate {
 /// The gate over every lexicon's first words.
 pub static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let mut gate = Gate {
-        filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
+        filter: [0; FILTER_BITS / 64],
         slots: vec![0; SLOTS].into_boxed_slice(),
         words: 0,
     };
@@ -270,61 +271,67 @@ fn phrase_words(file: &str, key: &str, part: Part) -> Vec<String> {
 /// keys of their own.
 #[inline(always)]
 pub fn key_of(text: &str, i: usize) -> (usize, Option<u64>) {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let mut h: u64 = 0;
     let mut j = i;
-    // Letters first, eight at a time: they make the key.
-    while let Some(chunk) = bytes.get(j..j + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | 0x2020_2020_2020_2020;
-        let x7 = x & LOW7;
-        // Per byte: at least 'a', and not past 'z', and plain ASCII.
-        let letter = (x7 + 0x1f1f_1f1f_1f1f_1f1f) & !(x7 + 0x0505_0505_0505_0505) & !x & HIGH;
-        let n = ((!letter & HIGH).trailing_zeros() / 8) as usize;
-        if n == 0 {
-            break;
-        }
-        let part = if n == 8 {
-            x
-        } else {
-            x & ((1u64 << (8 * n)) - 1)
-        };
-        h = h.rotate_left(29) ^ part.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        j += n;
-        if n < 8 {
-            break;
-        }
-    }
-    // The last few bytes of the text, one at a time.
-    if j + 8 > bytes.len() {
-        let mut part = 0u64;
-        let mut n = 0;
-        while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-            part |= u64::from(bytes[j] | 0x20) << (8 * n);
-            n += 1;
-            j += 1;
-            if n == 8 {
-                h = h.rotate_left(29) ^ part.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-                part = 0;
-                n = 0;
+    // Letters first, eight at a time: they make the key. The loop ends with
+    // the byte after the letters when the last chunk holds it.
+    let after = loop {
+        let Some(chunk) = bytes.get(j..j + 8) else {
+            // The last few bytes of the text, one at a time.
+            let mut part = 0u64;
+            let mut n = 0;
+            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                part |= u64::from(bytes[j] | 0x20) << (8 * n);
+                n += 1;
+                j += 1;
+                if n == 8 {
+                    h = mix(h, part);
+                    part = 0;
+                    n = 0;
+                }
             }
+            if n > 0 {
+                h = mix(h, part);
+            }
+            break None;
+        };
+        let raw = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let n = super::words::leading_letters(raw);
+        if n == 0 {
+            break Some(raw as u8);
         }
-        if n > 0 {
-            h = h.rotate_left(29) ^ part.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let x = raw | 0x2020_2020_2020_2020;
+        if n == 8 {
+            h = mix(h, x);
+            j += 8;
+            continue;
         }
-    }
+        h = mix(h, x & ((1u64 << (8 * n)) - 1));
+        j += n;
+        break Some((raw >> (8 * n)) as u8);
+    };
     let letters = j - i;
-    // Then any digits and letters after them ("Dec31", "covid19").
-    while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-        j += 1;
-    }
-    if bytes.get(j).is_some_and(|&b| b >= 0x80) && super::words::word_char_at(text, j) {
-        return (super::words::word_end(text, j), None);
+    // Then any digits and letters after them ("Dec31", "covid19"), and a
+    // word that runs on into other letters ("café"). A plain ASCII byte
+    // that is no digit (a space, a comma) ends most words at once.
+    if after.is_none_or(|b| b.is_ascii_digit() || b >= 0x80) {
+        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if bytes.get(j).is_some_and(|&b| b >= 0x80) && super::words::word_char_at(text, j) {
+            return (super::words::word_end(text, j), None);
+        }
     }
     let key = (h ^ letters as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
     // Keys are never 0 above the flag bits: a slot of 0 is empty.
     (j, (j - i <= 32).then_some((key ^ (key >> 32)) | 0x1_0000))
+}
+
+/// Folds eight lower-case letters into a key.
+#[inline(always)]
+fn mix(h: u64, part: u64) -> u64 {
+    h.rotate_left(29) ^ part.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 #[cfg(test)]

@@ -128,7 +128,12 @@ impl Scanner<'_> {
                         continue;
                     }
                 }
-                i = end;
+                // The space after a word (the commonest case) starts nothing.
+                i = if bytes.get(end) == Some(&b' ') {
+                    end + 1
+                } else {
+                    end
+                };
                 continue;
             }
             if b == b'-' || b == b'.' || b == b'+' {
@@ -196,7 +201,7 @@ impl Scanner<'_> {
     /// At a word: a lexicon word may start a quantity. `flags` say which
     /// lexicons may know it.
     fn at_word(&mut self, i: usize, end: usize, flags: u16) -> Option<usize> {
-        let lower = Lower::new(&self.text[i..end])?;
+        let lower = Lower::in_text(self.text, i, end)?;
         let w = lower.as_str();
         if matches!(w, "a" | "an") && !self.may_follow_article(end) {
             // "a dog": no quantity starts here (the common case, kept cheap).
@@ -771,7 +776,7 @@ impl Scanner<'_> {
                 // A counted noun: "3,000 North Korean soldiers", "1,200 deaths and injuries".
                 let age = words::prev_word(text, start).is_some_and(|(ps, pe)| {
                     matches!(
-                        Lower::new(&text[ps..pe]).as_ref().map(Lower::as_str),
+                        Lower::in_text(text, ps, pe).as_ref().map(Lower::as_str),
                         Some("aged" | "age" | "ages")
                     )
                 });
@@ -996,7 +1001,7 @@ fn modifier_year(text: &str, start: usize, end: usize, value: Decimal) -> Option
     let determiner = words::prev_word(text, start).is_some_and(|(ps, pe)| {
         pe == before
             && matches!(
-                Lower::new(&text[ps..pe]).as_ref().map(Lower::as_str),
+                Lower::in_text(text, ps, pe).as_ref().map(Lower::as_str),
                 Some(
                     "the"
                         | "its"
@@ -1086,7 +1091,7 @@ fn weekday_after(text: &str, end: usize) -> Option<(usize, u8)> {
     if s != at {
         return None;
     }
-    let lower = Lower::new(&text[s..e])?;
+    let lower = Lower::in_text(text, s, e)?;
     if !lower.as_str().ends_with("day") {
         return None;
     }
@@ -1175,7 +1180,7 @@ fn is_reference_number(text: &str, start: usize, end: usize) -> bool {
     if let Some((ps, pe)) = words::prev_word(text, start) {
         let gap = &text[pe..start];
         if (gap.chars().all(words::is_space) || gap == "." || gap == ". ")
-            && let Some(w) = Lower::new(&text[ps..pe])
+            && let Some(w) = Lower::in_text(text, ps, pe)
         {
             return matches!(
                 w.as_str(),
@@ -1259,7 +1264,7 @@ fn is_reference_number(text: &str, start: usize, end: usize) -> bool {
         && text[e1..s2].chars().all(words::is_space)
     {
         let _ = s1;
-        if let Some(w) = Lower::new(&text[s2..e2]) {
+        if let Some(w) = Lower::in_text(text, s2, e2) {
             return matches!(
                 w.as_str(),
                 "street"
@@ -1284,13 +1289,14 @@ fn is_reference_number(text: &str, start: usize, end: usize) -> bool {
 
 /// After "of" (and an optional determiner): where the noun phrase starts.
 fn of_phrase(text: &str, end: usize) -> Option<usize> {
-    let (s, e) = words::next_word(text, end)?;
-    if s != skip_spaces(text, end) || !text[s..e].eq_ignore_ascii_case("of") {
+    // The word "of" right after the spaces, compared in place.
+    let s = skip_spaces(text, end);
+    if !words::word_is(text, s, "of") {
         return None;
     }
-    let mut at = e;
+    let mut at = s + 2;
     if let Some((s2, e2)) = words::next_word(text, at)
-        && let Some(w) = Lower::new(&text[s2..e2])
+        && let Some(w) = Lower::in_text(text, s2, e2)
         && matches!(
             w.as_str(),
             "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "your" | "all"
@@ -1377,11 +1383,16 @@ fn range_tail(text: &str, end: usize, start: usize, money: bool) -> Option<(usiz
         at = skip_spaces(text, after + len);
     } else if let Some((s, e)) = words::next_word(text, at) {
         let w = &text[s..e];
-        let between = words::prev_word(text, start)
-            .is_some_and(|(ps, pe)| text[ps..pe].eq_ignore_ascii_case("between"));
-        let from = words::prev_word(text, start)
-            .is_some_and(|(ps, pe)| text[ps..pe].eq_ignore_ascii_case("from"));
-        if w.eq_ignore_ascii_case("to") && !from || (w.eq_ignore_ascii_case("and") && between) {
+        let to = w.eq_ignore_ascii_case("to");
+        // Most figures are followed by neither word: the word before the
+        // figure is read only for those that are.
+        if !to && !w.eq_ignore_ascii_case("and") {
+            return None;
+        }
+        let before = words::prev_word(text, start).map(|(ps, pe)| &text[ps..pe]);
+        let from = before.is_some_and(|p| p.eq_ignore_ascii_case("from"));
+        let between = before.is_some_and(|p| p.eq_ignore_ascii_case("between"));
+        if to && !from || (!to && between) {
             at = skip_spaces(text, e);
         } else {
             return None;
@@ -1405,15 +1416,12 @@ fn range_tail(text: &str, end: usize, start: usize, money: bool) -> Option<(usiz
 
 /// "in five", "out of three" after a numerator: the denominator.
 fn share_tail(text: &str, end: usize) -> Option<(usize, Decimal)> {
-    let (s, e) = words::next_word(text, end)?;
-    if s != skip_spaces(text, end) {
-        return None;
-    }
-    let w = &text[s..e];
-    let at = if w.eq_ignore_ascii_case("in") {
-        e
-    } else if w.eq_ignore_ascii_case("out") {
-        let (s2, e2) = words::next_word(text, e)?;
+    // "in" or "out" right after the spaces, compared in place.
+    let s = skip_spaces(text, end);
+    let at = if words::word_is(text, s, "in") {
+        s + 2
+    } else if words::word_is(text, s, "out") {
+        let (s2, e2) = words::next_word(text, s + 3)?;
         if !text[s2..e2].eq_ignore_ascii_case("of") {
             return None;
         }

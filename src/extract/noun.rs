@@ -411,7 +411,7 @@ fn token(text: &str, at: usize) -> Option<(usize, usize, Lower)> {
     {
         e = word_end(text, e + 1);
     }
-    let lower = Lower::new(text.get(start..e)?)?;
+    let lower = Lower::in_text(text, start, e)?;
     Some((start, e, lower))
 }
 
@@ -574,7 +574,12 @@ pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
             lemma.push_str(" and ");
         }
     }
-    lemma.push_str(&lemmatize(head));
+    // One head (the common case): its lemma is the phrase's, no copy.
+    if lemma.is_empty() {
+        lemma = lemmatize(head);
+    } else {
+        lemma.push_str(&lemmatize(head));
+    }
     Some(NounPhrase {
         span: Span::new(first.0, last.1),
         lemma,

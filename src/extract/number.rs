@@ -981,12 +981,22 @@ fn ordinal_word(w: &[u8]) -> Option<Tok> {
 
 /// Spaces at the start of `s` (at most `max` bytes of them, no line breaks).
 fn skip_spaces(s: &str, max: usize) -> &str {
+    let bytes = s.as_bytes();
     let mut i = 0;
-    for c in s.chars() {
-        if !super::words::is_space(c) || i + c.len_utf8() > max {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes are judged as they are; only others are decoded.
+        let n = match b {
+            b' ' | b'\t' => 1,
+            0..0x80 => break,
+            _ => match s[i..].chars().next() {
+                Some(c) if super::words::is_space(c) => c.len_utf8(),
+                _ => break,
+            },
+        };
+        if i + n > max {
             break;
         }
-        i += c.len_utf8();
+        i += n;
     }
     &s[i..]
 }
