@@ -410,7 +410,7 @@ impl Config {
                         ),
                     ));
                 }
-                rule.parameters.insert(key.clone(), value.clone());
+                rule.set_parameter(key, value.clone());
             }
         }
         let mut off = Vec::new();
@@ -493,7 +493,7 @@ impl Config {
             rules.insert(rule.name.as_str(), setting.as_str());
             let mut params = BTreeMap::new();
             for (key, param) in rule.kind.parameters() {
-                let value = match rule.parameters.get(*key) {
+                let value = match rule.parameter(key) {
                     Some(v) => v.clone(),
                     None => match param {
                         crate::checks::Param::Number(d) => d

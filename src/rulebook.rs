@@ -171,7 +171,11 @@ pub struct Rule {
     pub help: Option<String>,
     /// Off unless selected (style rules).
     pub enabled: bool,
-    pub parameters: BTreeMap<String, toml::Value>,
+    /// The parameters the rule file or configuration sets (see
+    /// [`Rule::parameter`] and [`Rule::set_parameter`]).
+    parameters: BTreeMap<String, toml::Value>,
+    /// The numeric ones, read once: checks ask for them on every article.
+    numbers: BTreeMap<String, rust_decimal::Decimal>,
     pub doc: RuleDoc,
     pub fires: Vec<RuleExample>,
     pub quiet: Vec<RuleExample>,
@@ -257,6 +261,11 @@ impl Rule {
             message: file.message,
             help: file.help,
             enabled: file.enabled,
+            numbers: file
+                .parameters
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), number_of(v)?)))
+                .collect(),
             parameters: file.parameters,
             doc: file.doc,
             fires: file.fires,
@@ -267,18 +276,25 @@ impl Rule {
 
     /// A numeric parameter, or the kind's default.
     pub fn number(&self, key: &str) -> rust_decimal::Decimal {
-        use std::str::FromStr;
-        let from_value = |v: &toml::Value| match v {
-            toml::Value::Float(f) => rust_decimal::Decimal::from_str(&f.to_string()).ok(),
-            toml::Value::Integer(i) => Some(rust_decimal::Decimal::from(*i)),
-            toml::Value::String(s) => rust_decimal::Decimal::from_str(s).ok(),
-            _ => None,
-        };
-        self.parameters
+        self.numbers
             .get(key)
-            .and_then(from_value)
+            .copied()
             .or_else(|| self.kind.parameter(key).and_then(|p| p.default_number()))
             .unwrap_or_default()
+    }
+
+    /// A parameter as the rule file or configuration set it.
+    pub fn parameter(&self, key: &str) -> Option<&toml::Value> {
+        self.parameters.get(key)
+    }
+
+    /// Sets a parameter (a configuration's tolerance, say).
+    pub fn set_parameter(&mut self, key: &str, value: toml::Value) {
+        match number_of(&value) {
+            Some(n) => self.numbers.insert(key.to_string(), n),
+            None => self.numbers.remove(key),
+        };
+        self.parameters.insert(key.to_string(), value);
     }
 
     /// Fills the message template.
@@ -465,5 +481,17 @@ text = "b"
             err.to_string().contains("unknown placeholder {nope}"),
             "{err}"
         );
+    }
+}
+
+/// A parameter's value as a decimal: floats as written ("0.05", not the
+/// nearest binary fraction), integers, and strings holding a number.
+fn number_of(v: &toml::Value) -> Option<rust_decimal::Decimal> {
+    use std::str::FromStr;
+    match v {
+        toml::Value::Float(f) => rust_decimal::Decimal::from_str(&f.to_string()).ok(),
+        toml::Value::Integer(i) => Some(rust_decimal::Decimal::from(*i)),
+        toml::Value::String(s) => rust_decimal::Decimal::from_str(s).ok(),
+        _ => None,
     }
 }

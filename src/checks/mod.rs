@@ -417,8 +417,8 @@ pub fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
     };
     hay.len() >= needle.len()
         && (0..=hay.len() - needle.len()).any(|k| {
-            hay[k].to_ascii_lowercase() == first
-                && hay[k..k + needle.len()].eq_ignore_ascii_case(needle)
+            // `| 0x20` lower-cases a letter; the full test rules out the rest.
+            hay[k] | 0x20 == first && hay[k..k + needle.len()].eq_ignore_ascii_case(needle)
         })
 }
 

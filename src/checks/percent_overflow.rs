@@ -73,6 +73,8 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let text = article.text;
     let qs = &article.quantities;
     let mut i = 0;
+    // Whether the last sentence read pairs its shares with separate wholes.
+    let mut paired: Option<(crate::span::Span, bool)> = None;
     while i < qs.len() {
         if !is_share(text, &qs[i]) {
             i += 1;
@@ -81,11 +83,19 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         // Shares qualified by their own targets ("58% for X and 54% for Y",
         // "74.9% in the first round, and 61.0% for the second", "97% and 82%
         // respectively") are shares of different wholes.
-        let sentence = qs[i].sentence.text(text);
-        if ["respectively", "between", "ranging", "range from"]
-            .iter()
-            .any(|w| super::contains_ignoring_case(sentence, w))
-        {
+        let span = qs[i].sentence;
+        let separate = match paired {
+            Some((s, answer)) if s == span => answer,
+            _ => {
+                let sentence = span.text(text);
+                let answer = ["respectively", "between", "ranging", "range from"]
+                    .iter()
+                    .any(|w| super::contains_ignoring_case(sentence, w));
+                paired = Some((span, answer));
+                answer
+            }
+        };
+        if separate {
             i += 1;
             continue;
         }
