@@ -200,10 +200,31 @@ fn names_a_source(phrase: &str) -> bool {
     capital || noun
 }
 
+/// Where the last clause mark of `s` starts: `, ; " “ ” ( :`. Read as
+/// bytes: the curly quotes are the only marks outside ASCII.
+fn rfind_clause_mark(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).rev().find_map(|i| match b[i] {
+        b',' | b';' | b'"' | b'(' | b':' => Some(i),
+        0x9c | 0x9d if i >= 2 && b[i - 2] == 0xe2 && b[i - 1] == 0x80 => Some(i - 2),
+        _ => None,
+    })
+}
+
+/// Where the first clause end of `s` starts: `, ; . " “ ” (` or a line break.
+fn find_clause_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| match b[i] {
+        b',' | b';' | b'.' | b'"' | b'(' | b'\n' => true,
+        0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9c | 0x9d)),
+        _ => false,
+    })
+}
+
 /// The noun phrase that ends right before `at`, back to a clause boundary.
 fn phrase_before(s: &str, at: usize) -> Option<Span> {
     let head = s.get(..at)?;
-    let mark = head.rfind([',', ';', '"', '“', '”', '(', ':']);
+    let mark = rfind_clause_mark(head);
     let boundary = mark.map_or(0, |i| {
         i + head[i..].chars().next().map_or(1, char::len_utf8)
     });
@@ -219,11 +240,9 @@ fn phrase_before(s: &str, at: usize) -> Option<Span> {
         && let Some(m) = mark
     {
         let before = &head[..m];
-        start = before
-            .rfind([',', ';', '"', '“', '”', '(', ':'])
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
+        start = rfind_clause_mark(before).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
         phrase = head[start..m].trim();
     }
     let words = phrase.split_whitespace().count();
@@ -237,9 +256,7 @@ fn phrase_before(s: &str, at: usize) -> Option<Span> {
 /// The phrase that starts after `at`, to the end of its clause.
 fn phrase_after(s: &str, at: usize, max_words: usize) -> Option<Span> {
     let tail = s.get(at..)?;
-    let end = tail
-        .find([',', ';', '.', '"', '“', '”', '(', '\n'])
-        .unwrap_or(tail.len());
+    let end = find_clause_end(tail).unwrap_or(tail.len());
     let phrase = tail[..end].trim();
     let words = phrase.split_whitespace().count();
     if words == 0 || words > max_words || phrase.contains(|c: char| c.is_ascii_digit()) {
