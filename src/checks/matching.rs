@@ -4,6 +4,8 @@
 //! of earlier claims for the same head, so matching is linear in the number
 //! of quantities.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::Article;
@@ -16,6 +18,7 @@ use crate::units;
 const WINDOW: usize = 8;
 
 /// A pair of figures for the same quantity that cannot both be right.
+#[derive(Debug, Clone, Copy)]
 pub struct Clash {
     pub earlier: usize,
     pub later: usize,
@@ -23,7 +26,10 @@ pub struct Clash {
 
 /// The interval of a figure in comparable units (measures in base units),
 /// keyed by what it counts (bare numbers count their claim's subject).
-fn comparable(q: &Quantity, claim: &crate::claims::Claim) -> Option<(String, Interval)> {
+fn comparable<'c>(
+    q: &'c Quantity,
+    claim: &'c crate::claims::Claim,
+) -> Option<(Cow<'c, str>, Interval)> {
     let iv = interval::stated(q)?;
     match q.kind {
         Kind::Measure => {
@@ -31,10 +37,10 @@ fn comparable(q: &Quantity, claim: &crate::claims::Claim) -> Option<(String, Int
             if u.dimension == units::Dimension::Temperature {
                 return None;
             }
-            Some((format!("{:?}", u.dimension), iv.scale(u.factor)))
+            Some((Cow::Owned(format!("{:?}", u.dimension)), iv.scale(u.factor)))
         }
-        Kind::Money => Some((q.unit.clone()?, iv)),
-        Kind::Count | Kind::Number => Some((claim.head.clone()?, iv)),
+        Kind::Money => Some((Cow::Borrowed(q.unit.as_deref()?), iv)),
+        Kind::Count | Kind::Number => Some((Cow::Borrowed(claim.head.as_deref()?), iv)),
         _ => None,
     }
 }
@@ -44,6 +50,16 @@ fn comparable(q: &Quantity, claim: &crate::claims::Claim) -> Option<(String, Int
 /// both are properties of one named thing; attributed figures from two
 /// sources are compared without it (`source-disagreement`).
 pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
+    // The later figure's wording alone decides whether it refers back, so
+    // the clashes that need it are those found without it, filtered.
+    let all = article.clashes.get_or_init(|| find_clashes(article));
+    all.iter()
+        .copied()
+        .filter(|c| !refer_back || refers_back(article.text, &article.quantities[c.later]))
+        .collect()
+}
+
+fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
     let text = article.text;
     let qs = &article.quantities;
     let claims = &article.claims;
@@ -111,12 +127,6 @@ pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
             if claims[j].role == Some(MarkerRole::Total)
                 || claims[i].role == Some(MarkerRole::Total)
             {
-                continue;
-            }
-            // Precision first: two figures are one quantity only with positive
-            // evidence — the later one refers back ("the 950 homes"), or both are
-            // labelled or measured properties of one named thing.
-            if refer_back && !refers_back(text, q) {
                 continue;
             }
             if !piv.overlaps(iv) {

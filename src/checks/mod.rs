@@ -248,6 +248,9 @@ pub struct Article<'a> {
     pub document_date: Option<jiff::civil::Date>,
     /// The reference facts (`--facts`), read like the article.
     pub facts: Option<Facts<'a>>,
+    /// Clashing figures, found once for the kinds that share them
+    /// ([`matching::clashes`]).
+    pub clashes: std::cell::OnceCell<Vec<matching::Clash>>,
 }
 
 /// Reference facts: prose the user trusts, with its quantities and claims.
@@ -320,6 +323,7 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
         quantities,
         document_date,
         facts,
+        clashes: std::cell::OnceCell::new(),
     };
     let mut out = Vec::new();
     for rule in &book.rules {
