@@ -13,7 +13,8 @@ pub struct Claim {
     /// Lower-case narrowing modifiers ("north korean"), empty when bare.
     pub modifiers: Vec<String>,
     /// Who the figure is attributed to, normalised ("kirby"), if anyone.
-    pub source: Option<String>,
+    /// Shared by the figures of one attribution (a sentence, a paragraph).
+    pub source: Option<std::sync::Arc<str>>,
     /// The source's span in the text.
     pub source_span: Option<Span>,
     pub role: Option<MarkerRole>,
@@ -293,7 +294,9 @@ pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Ve
     };
     // The last named source, and the paragraph it was named in, for pronouns
     // and for sentences that continue a quote.
-    let mut last_named: Option<(String, Span, usize)> = None;
+    let mut last_named: Option<(std::sync::Arc<str>, Span, usize)> = None;
+    // The last attribution's normalised key.
+    let mut key_cache: Option<(Span, std::sync::Arc<str>)> = None;
     // The source of the current sentence, found once per sentence.
     let mut sentence_cache: Option<(Span, Option<Span>)> = None;
     for (i, q) in quantities.iter().enumerate() {
@@ -308,7 +311,15 @@ pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Ve
         };
         let (source, source_span) = match attribution {
             Some(a) => {
-                let key = source_key(a.text(text));
+                // Figures of one sentence share its attribution: its key is made once.
+                let key = match &key_cache {
+                    Some((span, key)) if *span == a => key.clone(),
+                    _ => {
+                        let key: std::sync::Arc<str> = source_key(a.text(text)).into();
+                        key_cache = Some((a, key.clone()));
+                        key
+                    }
+                };
                 if is_pronoun(&key) {
                     match &last_named {
                         Some((name, span, _)) => (Some(name.clone()), Some(*span)),
@@ -1089,7 +1100,7 @@ pub fn same_subject(a: &Claim, b: &Claim) -> bool {
 /// Whether two claims have known, different sources.
 pub fn sources_differ(a: &Claim, b: &Claim) -> bool {
     match (&a.source, &b.source) {
-        (Some(x), Some(y)) => x != y && !x.contains(y.as_str()) && !y.contains(x.as_str()),
+        (Some(x), Some(y)) => x != y && !x.contains(&**y) && !y.contains(&**x),
         _ => false,
     }
 }
