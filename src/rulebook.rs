@@ -441,6 +441,18 @@ impl Rulebook {
     }
 }
 
+/// A parameter's value as a decimal: floats as written ("0.05", not the
+/// nearest binary fraction), integers, and strings holding a number.
+fn number_of(v: &toml::Value) -> Option<rust_decimal::Decimal> {
+    use std::str::FromStr;
+    match v {
+        toml::Value::Float(f) => rust_decimal::Decimal::from_str(&f.to_string()).ok(),
+        toml::Value::Integer(i) => Some(rust_decimal::Decimal::from(*i)),
+        toml::Value::String(s) => rust_decimal::Decimal::from_str(s).ok(),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,17 +493,5 @@ text = "b"
             err.to_string().contains("unknown placeholder {nope}"),
             "{err}"
         );
-    }
-}
-
-/// A parameter's value as a decimal: floats as written ("0.05", not the
-/// nearest binary fraction), integers, and strings holding a number.
-fn number_of(v: &toml::Value) -> Option<rust_decimal::Decimal> {
-    use std::str::FromStr;
-    match v {
-        toml::Value::Float(f) => rust_decimal::Decimal::from_str(&f.to_string()).ok(),
-        toml::Value::Integer(i) => Some(rust_decimal::Decimal::from(*i)),
-        toml::Value::String(s) => rust_decimal::Decimal::from_str(s).ok(),
-        _ => None,
     }
 }
