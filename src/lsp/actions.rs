@@ -232,6 +232,40 @@ mod tests {
     }
 
     #[test]
+    fn conversion_and_share_fixes_are_quick_fixes() {
+        for (text, needle, title, replacement) in [
+            (
+                "The trail runs for 5 miles (12 km) along the river.\n",
+                "12 km",
+                "Replace “12” with “8”",
+                "8",
+            ),
+            (
+                "The club said 40 of its 200 members, or 25%, voted for the merger.\n",
+                "25%",
+                "Replace “25” with “20”",
+                "20",
+            ),
+        ] {
+            let (_, got) = at_cursor(text, Language::PlainText, needle);
+            let fix = got
+                .iter()
+                .find(|a| a.title == title)
+                .unwrap_or_else(|| panic!("{title}: {got:?}"));
+            let [edit] = edits(fix) else {
+                panic!("one edit expected: {fix:?}")
+            };
+            assert_eq!(edit.new_text, replacement);
+            let map = PositionMap::new(text, Encoding::Utf16);
+            let (start, end) = (map.offset(edit.range.start), map.offset(edit.range.end));
+            assert_eq!(
+                &text[start..end],
+                needle.split(['%', ' ']).next().unwrap_or("")
+            );
+        }
+    }
+
+    #[test]
     fn the_inserted_comment_suppresses_the_finding() {
         let after = suppressed(
             "# Talks\n\n  😀 They ended on Friday, October 17, 2024.\n",
