@@ -189,6 +189,9 @@ impl Scanner<'_> {
         if plainly_a_number(self.text.as_bytes(), i) {
             return self.number_mention(i, i, None);
         }
+        if let Some(end) = self.year_pair(i) {
+            return Some(end);
+        }
         if let Some(end) = self.clock_mention(i) {
             return Some(end);
         }
@@ -196,6 +199,50 @@ impl Scanner<'_> {
             return Some(end);
         }
         self.number_mention(i, i, None)
+    }
+
+    /// "2011/2012", "2012-13", "2012–13": a financial year or a season, read
+    /// as a date for its first year (so figures "in 2011/12" are for 2011),
+    /// never as a fraction or a count.
+    fn year_pair(&mut self, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let first_end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if first_end - i != 4 {
+            return None;
+        }
+        let year: u32 = self.text.get(i..first_end)?.parse().ok()?;
+        let rest = self.text.get(first_end..)?;
+        let sep = ["/", "-", "–"].iter().find(|s| rest.starts_with(**s))?;
+        let second_start = first_end + sep.len();
+        let digits = bytes[second_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let end = second_start + digits;
+        if !matches!(digits, 2 | 4)
+            || bytes
+                .get(end)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'/')
+        {
+            return None;
+        }
+        let second: u32 = self.text.get(second_start..end)?.parse().ok()?;
+        if !number::is_year_pair(Decimal::from(year), second) {
+            return None;
+        }
+        let span = Span::new(i, end);
+        let date = crate::quantity::CalendarDate {
+            year: i16::try_from(year).ok()?,
+            month: None,
+            day: None,
+        };
+        self.out.push(Quantity::new(
+            span,
+            span,
+            Kind::Date,
+            Value::Date(Some(date)),
+        ));
+        Some(end)
     }
 
     /// At a word: a lexicon word may start a quantity. `flags` say which
@@ -1480,6 +1527,26 @@ mod tests {
         // A count after no determiner stays a count.
         let t = "About 2020 soldiers arrived.";
         assert_eq!(find(t, &run(t), "About 2020 soldiers").kind, Kind::Count);
+    }
+
+    #[test]
+    fn financial_years_are_dates_of_their_first_year() {
+        let t = "In the 2011/2012 budget year and in 2012-13, and the 2019–20 season.";
+        let qs = run(t);
+        for (written, year) in [("2011/2012", 2011), ("2012-13", 2012), ("2019–20", 2019)] {
+            let q = find(t, &qs, written);
+            assert_eq!(q.kind, Kind::Date, "{written}");
+            assert!(
+                matches!(q.value, Value::Date(Some(d)) if d.year == year),
+                "{written}: {:?}",
+                q.value
+            );
+        }
+        // Not consecutive years: a fraction, a range or a date stays what it was.
+        let t = "About 2010-2015 people came, 3/4 of them on 2/3.";
+        let qs = run(t);
+        assert_eq!(find(t, &qs, "2010-2015 people").kind, Kind::Count);
+        assert_eq!(find(t, &qs, "3/4").kind, Kind::Number);
     }
 
     #[test]

@@ -634,10 +634,20 @@ fn slash_fraction(s: &str, numerator: Decimal) -> Option<(&str, Decimal)> {
         return None;
     }
     let den = Decimal::from(den_n);
-    if numerator >= den {
+    if numerator >= den || is_year_pair(numerator, den_n) {
         return None;
     }
     Some((r, numerator.checked_div(den)?))
+}
+
+/// "2011/2012", "2012/13": a financial year or a season, not a fraction.
+pub fn is_year_pair(first: Decimal, second: u32) -> bool {
+    let Ok(year) = u32::try_from(first) else {
+        return false;
+    };
+    first.fract().is_zero()
+        && (1800..=2100).contains(&year)
+        && (second == year + 1 || second == (year + 1) % 100)
 }
 
 /// Whether `c` is a vulgar fraction character ("½", "⅔").
