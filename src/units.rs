@@ -58,6 +58,9 @@ pub struct Unit {
     pub ambiguous: bool,
     /// For a currency subunit ("cent"), the currency `factor` converts to.
     pub subunit_of: Option<String>,
+    /// Factors of the spelling's other common readings (an imperial pint
+    /// beside the US one): a conversion that uses any of them is right.
+    pub other_factors: Vec<Decimal>,
 }
 
 /// A unit written after a number.
@@ -182,6 +185,8 @@ struct UnitDoc {
     #[serde(default)]
     ambiguous: bool,
     subunit_of: Option<String>,
+    #[serde(default)]
+    other_factors: Vec<String>,
     #[serde(default)]
     words: Vec<String>,
     #[serde(default)]
@@ -340,6 +345,11 @@ impl Lexicon {
                 },
                 ambiguous: u.ambiguous,
                 subunit_of: u.subunit_of.clone(),
+                other_factors: u
+                    .other_factors
+                    .iter()
+                    .map(|f| decimal(code, "other-factors", f))
+                    .collect::<Result<_, _>>()?,
             };
             if unit.factor <= Decimal::ZERO || unit.scale <= Decimal::ZERO {
                 return Err(err(format!(

@@ -35,13 +35,31 @@ fn restates(text: &str, a: &Quantity, b: &Quantity) -> bool {
     ) || between.starts_with('(') && between.len() <= 12 && !between.contains(')')
 }
 
+/// Whether two measures are the sides of one size: "600 metres by 200
+/// metres", "20 x 30 cm".
+fn dimensions(text: &str, a: &Quantity, b: &Quantity) -> bool {
+    let between = text.get(a.span.end..b.span.start).unwrap_or("").trim();
+    a.sentence == b.sentence && matches!(between, "by" | "x" | "×")
+}
+
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let text = article.text;
     let qs = &article.quantities;
     let tolerance = rule.number("tolerance");
-    for w in qs.windows(2) {
+    for (i, w) in qs.windows(2).enumerate() {
         let (a, b) = (&w[0], &w[1]);
         if a.sentence != b.sentence || !restates(text, a, b) {
+            continue;
+        }
+        // "600 metres by 200 metres (1,968 feet by 656 feet)": the two lists
+        // are restated in order, first with first and second with second.
+        if let (Some(p), Some(n)) = (i.checked_sub(1).map(|k| &qs[k]), qs.get(i + 2))
+            && [(p, a), (b, n)].iter().all(|(x, y)| {
+                x.kind == Kind::Measure && y.kind == Kind::Measure && dimensions(text, x, y)
+            })
+        {
+            measure(article, rule, p, b, tolerance, out);
+            measure(article, rule, a, n, tolerance, out);
             continue;
         }
         match (a.kind, b.kind) {
@@ -98,6 +116,35 @@ fn measure(
     };
     if widened.overlaps(bi) {
         return;
+    }
+    // "500 pints (284 litres)": right for imperial pints. A conversion that
+    // holds for another common reading of either unit is no mistake.
+    let readings = |q: &Quantity, u: &units::Unit| -> Vec<Decimal> {
+        let written = units::unit_after(text, q.number.end)
+            .map(|m| m.unit)
+            .filter(|w| w.code == u.code);
+        std::iter::once(u.factor)
+            .chain(
+                written
+                    .map_or(&u.other_factors, |w| &w.other_factors)
+                    .iter()
+                    .copied(),
+            )
+            .collect()
+    };
+    if ua.dimension != Dimension::Temperature {
+        for fa in readings(a, ua) {
+            for fb in readings(b, ub) {
+                let convert = |v: Decimal| (v * fa).checked_div(fb);
+                let other = Interval {
+                    low: ai.low.and_then(convert),
+                    high: ai.high.and_then(convert),
+                };
+                if other.widen(tolerance).overlaps(bi) {
+                    return;
+                }
+            }
+        }
     }
     let Some(expected) = a.value.number().and_then(convert) else {
         return;
