@@ -114,6 +114,9 @@ pub struct Input {
     masked: Option<String>,
     /// The date the file's metadata gives (front matter, `<meta>`).
     pub date: Option<jiff::civil::Date>,
+    /// The file's real comments, where its format has them (see
+    /// [`numcheck::source::Prose::comments`]).
+    pub comments: Option<Vec<numcheck::Span>>,
 }
 
 impl Input {
@@ -142,7 +145,11 @@ fn load(target: &Target, format: InputFormat) -> Result<Input> {
         InputFormat::Markdown => Format::Markdown,
         InputFormat::Html => Format::Html,
     };
-    let source::Prose { text: prose, date } = source::prose(&text, format);
+    let source::Prose {
+        text: prose,
+        date,
+        comments,
+    } = source::prose(&text, format);
     let masked = match prose {
         std::borrow::Cow::Owned(m) => Some(m),
         std::borrow::Cow::Borrowed(_) => None,
@@ -152,6 +159,7 @@ fn load(target: &Target, format: InputFormat) -> Result<Input> {
         text,
         masked,
         date,
+        comments,
     })
 }
 

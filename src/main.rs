@@ -294,7 +294,13 @@ fn check(args: &CheckArgs) -> Result<u8> {
         let diagnostics = numcheck::check(input.prose(), options, book);
         // Suppression comments are read in the file as written (they are
         // masked out of the prose the checks read).
-        let diagnostics = numcheck::suppress::apply(doc.text, diagnostics, options, book);
+        let diagnostics = numcheck::suppress::apply_in(
+            doc.text,
+            input.comments.as_deref(),
+            diagnostics,
+            options,
+            book,
+        );
         Outcome::Checked {
             path: doc.path.to_string(),
             text: doc.text.to_string(),

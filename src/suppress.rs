@@ -139,7 +139,27 @@ pub fn apply(
     options: &CheckOptions,
     book: &Rulebook,
 ) -> Vec<Diagnostic> {
-    let directives = directives(text);
+    apply_in(text, None, diagnostics, options, book)
+}
+
+/// [`apply`] for a document whose format knows its real comments
+/// ([`crate::source::Prose::comments`]): a directive written inside code, a
+/// script or a string is text, and neither suppresses nor is reported.
+pub fn apply_in(
+    text: &str,
+    comments: Option<&[crate::span::Span]>,
+    diagnostics: Vec<Diagnostic>,
+    options: &CheckOptions,
+    book: &Rulebook,
+) -> Vec<Diagnostic> {
+    let mut directives = directives(text);
+    if let Some(comments) = comments {
+        directives.retain(|d| {
+            comments
+                .iter()
+                .any(|c| c.start <= d.span.start && d.span.end <= c.end)
+        });
+    }
     if directives.is_empty() {
         return diagnostics;
     }

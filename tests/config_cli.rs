@@ -479,6 +479,43 @@ fn suppression_comments_silence_findings() {
 }
 
 #[test]
+fn directives_written_in_code_or_scripts_suppress_nothing() {
+    let dir = scratch("suppress-code");
+    let wrong = "The fair opens on Thursday, October 18, 2024, the mayor said.";
+    write(
+        &dir,
+        "docs.md",
+        &format!(
+            "# Docs\n\n```markdown\n<!-- numcheck-disable -->\n```\n\n\
+             Write `<!-- numcheck-disable -->` to silence a page.\n\n{wrong}\n"
+        ),
+    );
+    write(
+        &dir,
+        "page.html",
+        &format!("<script>var s = \"<!-- numcheck-disable -->\";</script>\n<p>{wrong}</p>\n"),
+    );
+    // A real comment, inline in a paragraph, still works.
+    write(
+        &dir,
+        "real.md",
+        &format!("Text <!-- numcheck-disable weekday-mismatch --> here.\n\n{wrong}\n"),
+    );
+    for file in ["docs.md", "page.html"] {
+        let out = numcheck(&dir, &["check", "--format", "json", file]);
+        assert_eq!(
+            rules_of(&out),
+            ["weekday-mismatch"],
+            "{file}: {}",
+            stdout_of(&out)
+        );
+        assert_eq!(out.status.code(), Some(1), "{file}");
+    }
+    let out = numcheck(&dir, &["check", "--format", "json", "real.md"]);
+    assert!(rules_of(&out).is_empty(), "{}", stdout_of(&out));
+}
+
+#[test]
 fn baselines_report_only_new_findings_and_survive_edits_elsewhere() {
     let dir = scratch("baseline");
     write(

@@ -40,6 +40,8 @@ pub struct Reading {
     /// The date the document is checked at, when one is known before its
     /// text is read: the configuration's, else its metadata's.
     pub date: Option<jiff::civil::Date>,
+    /// The document's real comments, where its format has them.
+    pub comments: Option<Vec<crate::span::Span>>,
 }
 
 /// What the server checks documents with: each document's configuration,
@@ -145,6 +147,7 @@ impl Linter {
         let reading = Reading {
             prose: read.text.into_owned(),
             date: resolved.1.options.document_date.or(read.date),
+            comments: read.comments,
         };
         (resolved, reading, excluded)
     }
@@ -180,7 +183,7 @@ impl Linter {
         let found = check(&reading.prose, options, book);
         // Suppression comments are read in the document as written (they
         // are masked out of the prose).
-        crate::suppress::apply(text, found, options, book)
+        crate::suppress::apply_in(text, reading.comments.as_deref(), found, options, book)
     }
 }
 

@@ -28,9 +28,11 @@ use super::{Mask, Prose, leading_iso_date};
 pub fn prose(text: &str) -> Prose<'_> {
     let mut mask = Mask::shown(text);
     let date = mask_markup(&mut mask, 0..text.len(), true);
+    let comments = std::mem::take(&mut mask.comments);
     Prose {
         text: Cow::Owned(mask.finish()),
         date,
+        comments: Some(comments),
     }
 }
 
@@ -134,7 +136,9 @@ pub(super) fn mask_markup(
         }
         let rest = &b[at..end];
         let special = if rest.starts_with(b"<!--") {
-            Some(find(b, at + 4, end, b"-->").map_or(end, |p| p + 3))
+            let e = find(b, at + 4, end, b"-->").map_or(end, |p| p + 3);
+            mask.comments.push(crate::span::Span::new(at, e));
+            Some(e)
         } else if rest.starts_with(b"<![CDATA[") {
             Some(find(b, at + 9, end, b"]]>").map_or(end, |p| p + 3))
         } else if rest.starts_with(b"<!") || rest.starts_with(b"<?") {

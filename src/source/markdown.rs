@@ -66,12 +66,19 @@ pub fn prose(text: &str) -> Prose<'_> {
             // The lines of an HTML block are shown here and its markup is
             // masked when the block ends.
             Event::Html(_) if html_block.is_some() => mask.show(range),
+            // An inline comment in a paragraph ("… <!-- numcheck-disable -->").
+            Event::InlineHtml(h) if h.starts_with("<!--") => {
+                mask.comments
+                    .push(crate::span::Span::new(range.start, range.end));
+            }
             _ => {}
         }
     }
+    let comments = std::mem::take(&mut mask.comments);
     Prose {
         text: Cow::Owned(mask.finish()),
         date,
+        comments: Some(comments),
     }
 }
 

@@ -17,6 +17,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
+use crate::span::Span;
+
 /// How a file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -59,6 +61,10 @@ pub struct Prose<'a> {
     pub text: Cow<'a, str>,
     /// The document's own date, if its metadata gives one.
     pub date: Option<jiff::civil::Date>,
+    /// Where the format has comments (Markdown, HTML), the spans of the real
+    /// ones: a `<!-- … -->` inside code or a script is text, not a comment,
+    /// and suppresses nothing. `None` for plain text, which has no code.
+    pub comments: Option<Vec<Span>>,
 }
 
 /// The prose of `text` read as `format`.
@@ -113,6 +119,8 @@ fn leading_iso_date(value: &str) -> Option<jiff::civil::Date> {
 struct Mask<'a> {
     original: &'a str,
     bytes: Vec<u8>,
+    /// The comments met on the way (`<!--` to `-->`), in order.
+    comments: Vec<Span>,
 }
 
 impl<'a> Mask<'a> {
@@ -121,6 +129,7 @@ impl<'a> Mask<'a> {
         Mask {
             original,
             bytes: original.as_bytes().to_vec(),
+            comments: Vec::new(),
         }
     }
 
@@ -130,7 +139,11 @@ impl<'a> Mask<'a> {
             .bytes()
             .map(|b| if is_line_break(b) { b } else { b' ' })
             .collect();
-        Mask { original, bytes }
+        Mask {
+            original,
+            bytes,
+            comments: Vec::new(),
+        }
     }
 
     /// Masks the characters touching `range`, keeping line breaks.

@@ -10,6 +10,7 @@ pub fn prose(text: &str) -> Prose<'_> {
     Prose {
         text: Cow::Borrowed(text),
         date: None,
+        comments: None,
     }
 }
 
