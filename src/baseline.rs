@@ -8,7 +8,7 @@
 //! keys in one file are told apart by an occurrence index, in text order.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Component, Path};
 
 use serde::{Deserialize, Serialize};
 
@@ -70,24 +70,36 @@ fn key(text: &str, d: &Diagnostic) -> Key {
 }
 
 /// The path a baseline records for `path` (as given on the command line):
-/// relative to the folder of the baseline file when inside it, `/`-separated,
-/// so the same file has the same key however it was named. `-` stays `-`.
+/// relative to the folder of the baseline file, with `..` where the file is
+/// not inside it, `/`-separated, so the same file has the same key however
+/// it was named and wherever the repository is checked out. `-` stays `-`;
+/// a file with no path relative to the folder (another drive) stays absolute.
 pub fn key_path(path: &str, baseline_file: &Path) -> String {
     if path == "-" {
         return path.to_string();
     }
     let file = absolute(Path::new(path));
     let dir = absolute(baseline_file.parent().unwrap_or(Path::new("")));
-    let shown = match file.strip_prefix(&dir) {
-        Ok(rel) => rel,
-        Err(_) => &file,
+    let file_parts: Vec<Component<'_>> = file.components().collect();
+    let dir_parts: Vec<Component<'_>> = dir.components().collect();
+    let common = file_parts
+        .iter()
+        .zip(&dir_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    // Nothing in common, not even the root: no relative path exists.
+    let (ups, rest) = if common == 0 {
+        (0, &file_parts[..])
+    } else {
+        (dir_parts.len() - common, &file_parts[common..])
     };
-    shown
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-        .replace("//", "/")
+    let parts: Vec<String> = std::iter::repeat_n("..".to_string(), ups)
+        .chain(
+            rest.iter()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+        )
+        .collect();
+    parts.join("/").replace("//", "/")
 }
 
 impl Baseline {
@@ -128,7 +140,10 @@ impl Baseline {
         s
     }
 
-    /// Reads a baseline file's text; `shown` names it in errors.
+    /// Reads the text of the baseline file `shown` (its path as given, which
+    /// names it in errors). Absolute paths, which older versions recorded for
+    /// files outside the baseline's folder, are read as [`key_path`] would
+    /// record them now.
     pub fn parse(shown: &str, text: &str) -> Result<Baseline, BaselineError> {
         let invalid = |message: String| BaselineError::Invalid {
             file: shown.to_string(),
@@ -141,6 +156,12 @@ impl Baseline {
                 b.version,
                 Self::VERSION
             )));
+        }
+        let mut b = b;
+        for e in &mut b.findings {
+            if Path::new(&e.path).is_absolute() {
+                e.path = key_path(&e.path, Path::new(shown));
+            }
         }
         Ok(b)
     }
@@ -235,5 +256,10 @@ mod tests {
             "drafts/a.md"
         );
         assert_eq!(key_path("-", &baseline), "-");
+        let nested = cwd.join("ci/baseline.json");
+        assert_eq!(key_path("articles/a.md", &nested), "../articles/a.md");
+        assert_eq!(key_path("ci/a.md", &nested), "a.md");
+        let deep = cwd.join("ci/x/y/baseline.json");
+        assert_eq!(key_path("ci/z/a.md", &deep), "../../z/a.md");
     }
 }

@@ -597,3 +597,91 @@ fn baselines_report_only_new_findings_and_survive_edits_elsewhere() {
     );
     assert_eq!(err.lines().count(), 1);
 }
+
+/// Copies the tree at `from` to `to` (files and folders only).
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_baseline_outside_the_articles_folder_works_in_another_checkout() {
+    let dir = scratch("baseline-moved");
+    let first = dir.join("first");
+    write(&first, "articles/art.md", WRONG_WEEKDAY);
+    std::fs::create_dir_all(first.join("ci")).expect("ci folder");
+    let out = numcheck(
+        &first,
+        &[
+            "check",
+            "--write-baseline",
+            "ci/baseline.json",
+            "articles/art.md",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let written: Json = serde_json::from_str(
+        &std::fs::read_to_string(first.join("ci/baseline.json")).expect("baseline"),
+    )
+    .expect("baseline is JSON");
+    assert_eq!(written["findings"][0]["path"], "../articles/art.md");
+
+    // The same repository checked out somewhere else.
+    let second = dir.join("elsewhere/second");
+    copy_tree(&first, &second);
+    std::fs::remove_dir_all(&first).expect("remove the first checkout");
+    let out = numcheck(
+        &second,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "ci/baseline.json",
+            "articles/art.md",
+        ],
+    );
+    assert_eq!(findings(&out), [], "{}", stderr_of(&out));
+    assert_eq!(out.status.code(), Some(0));
+    // Named from inside the articles folder, it is the same file.
+    let out = numcheck(
+        &second.join("articles"),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "../ci/baseline.json",
+            "art.md",
+        ],
+    );
+    assert_eq!(findings(&out), []);
+
+    // A baseline written by an older numcheck, with the absolute path.
+    let absolute = second.join("articles/art.md");
+    let old = format!(
+        "{{\"version\": 1, \"findings\": [{{\"path\": {}, \"rule\": \"weekday-mismatch\", \"text\": \"Sunday\", \"related\": [\"Sunday, Oct. 21, 2024\"]}}]}}\n",
+        Json::from(absolute.display().to_string())
+    );
+    write(&second, "ci/old.json", &old);
+    let out = numcheck(
+        &second,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "ci/old.json",
+            "articles/art.md",
+        ],
+    );
+    assert_eq!(findings(&out), [], "{}", stderr_of(&out));
+}
