@@ -2,12 +2,14 @@
 //! its format (plain, Markdown, HTML) and handed to the command's work in
 //! parallel, results in a stable order.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::ValueEnum;
 use rayon::prelude::*;
 
+use numcheck::config::absolute;
 use numcheck::report::Document;
 use numcheck::source::{self, Format};
 
@@ -35,9 +37,27 @@ const WALKED_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
 
 /// The files `paths` name, in order: a file as given, a folder's files
 /// (walked with .gitignore and hidden files respected, those with a
-/// [`WALKED_EXTENSIONS`] extension) sorted by path. A folder that cannot be
-/// walked, or holds nothing to check, gives the line to print instead.
+/// [`WALKED_EXTENSIONS`] extension) sorted by path. A file named more than
+/// once (twice, or also inside a named folder) is read once, where and as it
+/// was first named. A folder that cannot be walked, or holds nothing to
+/// check, gives the line to print instead.
 fn expand_paths(paths: &[String]) -> Vec<Result<Target, String>> {
+    let mut seen = HashSet::new();
+    expand_all(paths)
+        .into_iter()
+        .filter(|target| match target {
+            Ok(t) if t.shown == "-" => seen.insert(PathBuf::from("-")),
+            // A file that does not exist is told apart by its path as written.
+            Ok(t) => {
+                seen.insert(std::fs::canonicalize(&t.path).unwrap_or_else(|_| absolute(&t.path)))
+            }
+            Err(_) => true,
+        })
+        .collect()
+}
+
+/// [`expand_paths`] before files named twice are dropped.
+fn expand_all(paths: &[String]) -> Vec<Result<Target, String>> {
     let mut out = Vec::new();
     for given in paths {
         if given == "-" || !Path::new(given).is_dir() {

@@ -505,3 +505,37 @@ fn storm_html_json() {
     let out = stdout_of(&numcheck(&["check", "--format", "json", STORM_HTML]));
     settings().bind(|| insta::assert_snapshot!("check-storm-html-json", out));
 }
+
+#[test]
+fn a_file_named_twice_or_inside_a_named_folder_is_checked_once() {
+    let dir = scratch("twice");
+    let wrong = b"The talks opened on Sunday, Oct. 21, 2024.\n";
+    write(&dir.0, "a.md", wrong);
+    write(&dir.0, "sub/x.md", wrong);
+    write(&dir.0, "sub/y.md", wrong);
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .current_dir(&dir.0)
+            .args(args)
+            .output()
+            .expect("the numcheck binary runs")
+    };
+    // The first naming keeps its place and its name.
+    let out = run(&["check", "--format", "json", "a.md", "a.md", "./a.md"]);
+    assert_eq!(paths_in(&out), ["a.md"]);
+    let out = run(&["check", "--format", "json", "sub", "sub/x.md", "a.md"]);
+    assert_eq!(paths_in(&out), ["sub/x.md", "sub/y.md", "a.md"]);
+    let out = run(&["check", "--format", "json", "sub/../sub/y.md", "sub"]);
+    assert_eq!(paths_in(&out), ["sub/../sub/y.md", "sub/x.md"]);
+    // One annotation per finding, not one per naming.
+    let out = run(&["check", "--format", "github", "sub", "sub/x.md"]);
+    let annotations = stdout_of(&out);
+    assert_eq!(
+        annotations.lines().filter(|l| l.starts_with("::")).count(),
+        2,
+        "{annotations}"
+    );
+    // extract reads the same list.
+    let out = run(&["extract", "--format", "json", "a.md", "a.md"]);
+    assert_eq!(paths_in(&out), ["a.md"]);
+}
