@@ -124,3 +124,46 @@ fn a_clean_file_prints_nothing_in_short_and_github() {
     let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).expect("SARIF is JSON");
     assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
 }
+
+#[test]
+fn sarif_locations_are_source_root_relative_or_file_uris() {
+    let dir = drafts("sarif-uris");
+    std::fs::write(
+        dir.join("drafts/the summit é.txt"),
+        "The summit opens on Thursday, October 18, 2024, in Brussels.\n",
+    )
+    .expect("scratch file");
+    let locations = |path: &str| -> Vec<serde_json::Value> {
+        let out = numcheck(&dir, &["check", "--format", "sarif", path]);
+        let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+        let result = &log["runs"][0]["results"][0];
+        let mut all = vec![result["locations"][0]["physicalLocation"]["artifactLocation"].clone()];
+        for related in result["relatedLocations"].as_array().into_iter().flatten() {
+            all.push(related["physicalLocation"]["artifactLocation"].clone());
+        }
+        assert!(all.len() > 1, "the weekday finding has related mentions");
+        all
+    };
+    // A relative path: relative to the source root.
+    for location in locations("./drafts/the summit é.txt") {
+        assert_eq!(
+            location,
+            serde_json::json!({"uri": "drafts/the%20summit%20%C3%A9.txt", "uriBaseId": "%SRCROOT%"})
+        );
+    }
+    // An absolute path: a file URI, with no base.
+    let absolute = dir.join("drafts/the summit é.txt");
+    let absolute = absolute.to_str().expect("UTF-8 temp path");
+    let slashed = absolute
+        .replace(' ', "%20")
+        .replace('é', "%C3%A9")
+        .replace('\\', "/");
+    let expected = if slashed.starts_with('/') {
+        format!("file://{slashed}")
+    } else {
+        format!("file:///{slashed}")
+    };
+    for location in locations(absolute) {
+        assert_eq!(location, serde_json::json!({ "uri": expected }));
+    }
+}

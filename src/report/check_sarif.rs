@@ -11,9 +11,15 @@
 //! the mentions, so an edit elsewhere in the file does not make a known
 //! finding look new.
 //!
-//! Locations: `artifactLocation.uri` is the path as given, with forward
+//! Locations: a relative path (relative to the folder numcheck ran in, which
+//! in CI is the repository's root) is a relative `artifactLocation.uri` with
+//! `uriBaseId` `%SRCROOT%`, as GitHub code scanning reads it: forward
 //! slashes, a leading `./` dropped and anything outside the URI's unreserved
-//! characters percent-encoded; regions give 1-based lines and columns
+//! characters percent-encoded. The log does not say where `%SRCROOT%` is
+//! (`originalUriBaseIds`), so it holds no absolute path of the machine that
+//! wrote it; a viewer resolves it against the checkout. An absolute path is
+//! a `file://` URI with no base. Standard input (`-`) is the URI `-`, with
+//! no base. Regions give 1-based lines and columns
 //! counted in Unicode code points (`run.columnKind` is `unicodeCodePoints`,
 //! the characters the JSON output counts), the end column exclusive, and the
 //! UTF-8 byte offset and length. Files come in path order and findings in
@@ -42,7 +48,7 @@ pub fn log(files: &[CheckedFile<'_>], book: &Rulebook) -> Json {
     let mut results = Vec::new();
     for (doc, found) in in_stable_order(files) {
         let index = LineIndex::new(doc.text);
-        let uri = uri(doc.path);
+        let artifact = artifact_location(doc.path);
         let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
         for d in found {
             let hash = mention_hash(doc.text, d);
@@ -50,7 +56,7 @@ pub fn log(files: &[CheckedFile<'_>], book: &Rulebook) -> Json {
             *n += 1;
             let fingerprint = format!("{hash:016x}:{n}");
             let rule_index = book.rules.iter().position(|r| r.name == d.rule);
-            results.push(result(doc, &index, &uri, d, rule_index, &fingerprint));
+            results.push(result(doc, &index, &artifact, d, rule_index, &fingerprint));
         }
     }
     json!({
@@ -106,7 +112,7 @@ fn rule(r: &Rule) -> Json {
 fn result(
     doc: Document<'_>,
     index: &LineIndex,
-    uri: &str,
+    artifact: &Json,
     d: &Diagnostic,
     rule_index: Option<usize>,
     fingerprint: &str,
@@ -116,7 +122,8 @@ fn result(
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
-    let location = |span: Span| json!({"artifactLocation": {"uri": uri}, "region": region(doc.text, index, span)});
+    let location =
+        |span: Span| json!({"artifactLocation": artifact, "region": region(doc.text, index, span)});
     let related: Vec<Json> = d
         .related
         .iter()
@@ -144,7 +151,7 @@ fn result(
             json!({
                 "description": {"text": description},
                 "artifactChanges": [{
-                    "artifactLocation": {"uri": uri},
+                    "artifactLocation": artifact,
                     "replacements": [{
                         "deletedRegion": region(doc.text, index, f.span),
                         "insertedContent": {"text": f.replacement},
@@ -190,6 +197,22 @@ fn region(text: &str, index: &LineIndex, span: Span) -> Json {
     })
 }
 
+/// A file's SARIF `artifactLocation`: a relative path against `%SRCROOT%`,
+/// an absolute path as a `file://` URI, standard input as `-`.
+fn artifact_location(path: &str) -> Json {
+    if path == "-" {
+        json!({"uri": "-"})
+    } else if std::path::Path::new(path).is_absolute() {
+        json!({"uri": file_uri(path)})
+    } else {
+        json!({"uri": uri(path), "uriBaseId": SOURCE_ROOT})
+    }
+}
+
+/// The `uriBaseId` of relative paths: the conventional name of the root of
+/// the sources, which GitHub code scanning resolves to the checkout.
+pub const SOURCE_ROOT: &str = "%SRCROOT%";
+
 /// A path as a relative URI reference: forward slashes, no leading `./`,
 /// every byte outside the unreserved characters and `/` percent-encoded (so
 /// a `:` cannot read as a scheme, and spaces and non-ASCII names are valid).
@@ -199,9 +222,34 @@ pub fn uri(path: &str) -> String {
     while let Some(r) = rest.strip_prefix("./") {
         rest = r;
     }
-    let mut out = String::with_capacity(rest.len());
-    for b in rest.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+    percent_encode(rest, b"/")
+}
+
+/// An absolute path as a `file://` URI (RFC 8089): `.` and `..` resolved,
+/// forward slashes, a Windows drive (`C:`) after a `/`, a UNC share's server
+/// as the authority, and every byte outside the unreserved characters, `/`
+/// and `:` percent-encoded.
+pub fn file_uri(path: &str) -> String {
+    let normal = crate::config::absolute(std::path::Path::new(path));
+    let slashed = normal.to_string_lossy().replace('\\', "/");
+    let encoded = percent_encode(&slashed, b"/:");
+    if encoded.starts_with("//") {
+        // \\server\share\x → file://server/share/x
+        format!("file:{encoded}")
+    } else if encoded.starts_with('/') {
+        format!("file://{encoded}")
+    } else {
+        format!("file:///{encoded}")
+    }
+}
+
+/// `s` with every byte outside the URI's unreserved characters and `keep`
+/// percent-encoded.
+fn percent_encode(s: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') || keep.contains(&b)
+        {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -239,6 +287,29 @@ mod tests {
         assert_eq!(uri("C:/x.md"), "C%3A/x.md");
         assert_eq!(uri("é.txt"), "%C3%A9.txt");
         assert_eq!(uri("-"), "-");
+    }
+
+    #[test]
+    fn absolute_paths_are_file_uris() {
+        if cfg!(unix) {
+            assert_eq!(
+                file_uri("/news room/./drafts/../é#1.md"),
+                "file:///news%20room/%C3%A9%231.md"
+            );
+            assert_eq!(
+                artifact_location("/a/b.md"),
+                json!({"uri": "file:///a/b.md"})
+            );
+        }
+        if cfg!(windows) {
+            assert_eq!(file_uri(r"C:\news\a b.md"), "file:///C:/news/a%20b.md");
+            assert_eq!(file_uri(r"\\server\share\a.md"), "file://server/share/a.md");
+        }
+        assert_eq!(
+            artifact_location("./drafts/a.md"),
+            json!({"uri": "drafts/a.md", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(artifact_location("-"), json!({"uri": "-"}));
     }
 
     #[test]
