@@ -334,6 +334,15 @@ impl Config {
         }
     }
 
+    /// `error`, met reading what `key` names, as an error of this file:
+    /// `numcheck.toml: key: path: problem`.
+    fn in_key(&self, key: &str, error: &ConfigError) -> ConfigError {
+        ConfigError::Invalid {
+            file: self.shown.clone(),
+            message: format!("{key}: {error}"),
+        }
+    }
+
     /// Resolves the configuration against the built-in rules, its rule
     /// folders and the command line: what a check runs with. Unknown rule
     /// and parameter names, and parameters of the wrong type, are errors.
@@ -341,7 +350,10 @@ impl Config {
         let mut book = Rulebook::builtin()?;
         let base = self.base();
         for folder in &self.rule_folders {
-            load_rule_folder(&mut book, &base.join(folder))?;
+            load_rule_folder(&mut book, &base.join(folder)).map_err(|e| match e {
+                ConfigError::Io { .. } => self.in_key("rule-folders", &e),
+                other => other,
+            })?;
         }
         for rule in &cli.rules {
             book.add(rule.clone());
@@ -445,9 +457,12 @@ impl Config {
             (Some(text), _) => Some(text.clone()),
             (None, Some(file)) => {
                 let path = base.join(file);
-                Some(std::fs::read_to_string(&path).map_err(|e| ConfigError::Io {
-                    path: shown_path(&path),
-                    message: io_message(&e),
+                Some(std::fs::read_to_string(&path).map_err(|e| {
+                    let io = ConfigError::Io {
+                        path: shown_path(&path),
+                        message: io_message(&e),
+                    };
+                    self.in_key("facts", &io)
                 })?)
             }
             (None, None) => None,

@@ -167,11 +167,11 @@ fn bad_configs_are_one_line_errors_naming_file_and_key() {
         ),
         (
             "rule-folders = [\"no-such-folder\"]\n",
-            "no-such-folder: no such file",
+            "numcheck.toml: rule-folders: no-such-folder: no such file",
         ),
         (
             "facts = \"no-such-facts.txt\"\n",
-            "no-such-facts.txt: no such file",
+            "numcheck.toml: facts: no-such-facts.txt: no such file",
         ),
     ] {
         write(&dir, "numcheck.toml", config);
@@ -184,6 +184,24 @@ fn bad_configs_are_one_line_errors_naming_file_and_key() {
         if !expected.contains("no such file") {
             assert!(err.contains("numcheck.toml: line"), "{err}");
         }
+    }
+    // Files the configuration names are errors naming the configuration and
+    // the key, with paths as the user sees them.
+    for (config, expected) in [
+        (
+            "facts = \"nofile.txt\"\n",
+            "numcheck: drafts/numcheck.toml: facts: drafts/nofile.txt: no such file\n",
+        ),
+        (
+            "rule-folders = [\"house\"]\n",
+            "numcheck: drafts/numcheck.toml: rule-folders: drafts/house: no such file\n",
+        ),
+    ] {
+        write(&dir, "drafts/numcheck.toml", config);
+        write(&dir, "drafts/a.md", WRONG_WEEKDAY);
+        let out = numcheck(&dir, &["check", "drafts/a.md"]);
+        assert_eq!(out.status.code(), Some(2), "{config}");
+        assert_eq!(stderr_of(&out), expected);
     }
     // An unknown rule on the command line is a usage error: no report.
     write(&dir, "numcheck.toml", "");
