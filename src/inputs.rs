@@ -137,6 +137,8 @@ pub struct Input {
     /// The file's real comments, where its format has them (see
     /// [`numcheck::source::Prose::comments`]).
     pub comments: Option<Vec<numcheck::Span>>,
+    /// A problem worth a warning that does not stop the file being read.
+    warning: Option<String>,
 }
 
 impl Input {
@@ -170,6 +172,11 @@ fn load(target: &Target, format: InputFormat) -> Result<Input> {
         date,
         comments,
     } = source::prose(&text, format);
+    let warning = match format {
+        Format::Html => None,
+        Format::Plain | Format::Markdown => source::unreadable_front_matter_date(&text)
+            .map(|value| format!("front matter date {value:?} is not a full date; ignored")),
+    };
     let masked = match prose {
         std::borrow::Cow::Owned(m) => Some(m),
         std::borrow::Cow::Borrowed(_) => None,
@@ -180,25 +187,30 @@ fn load(target: &Target, format: InputFormat) -> Result<Input> {
         masked,
         date,
         comments,
+        warning,
     })
 }
 
 /// Reads every file `paths` name (folders walked) and runs `f` on each, in
 /// parallel; the results come back in the order of [`expand_paths`]. A file
 /// that cannot be read gets one line on stderr and status 2; the others
-/// still run.
+/// still run. A file's warning is one line on stderr, in the same order.
 pub fn for_each_input<T: Send>(
     paths: &[String],
     format: InputFormat,
     f: impl Fn(&Input) -> T + Sync,
 ) -> (Vec<T>, u8) {
     let targets = expand_paths(paths);
-    let run = |target: &Result<Target, String>| -> Result<T, String> {
+    let run = |target: &Result<Target, String>| -> Result<(Option<String>, T), String> {
         let target = target.as_ref().map_err(Clone::clone)?;
         let input = load(target, format).map_err(|e| format!("{}: {e:#}", target.shown))?;
-        Ok(f(&input))
+        let warning = input
+            .warning
+            .as_ref()
+            .map(|w| format!("{}: warning: {w}", target.shown));
+        Ok((warning, f(&input)))
     };
-    let results: Vec<Result<T, String>> = if targets.len() == 1 {
+    let results: Vec<Result<(Option<String>, T), String>> = if targets.len() == 1 {
         targets.iter().map(run).collect()
     } else {
         targets.par_iter().map(run).collect()
@@ -207,7 +219,12 @@ pub fn for_each_input<T: Send>(
     let mut out = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(t) => out.push(t),
+            Ok((warning, t)) => {
+                if let Some(w) = warning {
+                    eprintln!("numcheck: {w}");
+                }
+                out.push(t);
+            }
             Err(e) => {
                 eprintln!("numcheck: {e}");
                 status = 2;

@@ -539,3 +539,90 @@ fn a_file_named_twice_or_inside_a_named_folder_is_checked_once() {
     let out = run(&["extract", "--format", "json", "a.md", "a.md"]);
     assert_eq!(paths_in(&out), ["a.md"]);
 }
+
+#[test]
+fn written_front_matter_dates_are_read_and_unreadable_ones_warned_about() {
+    let dir = scratch("written-dates");
+    let body = "The vote was held on Tuesday.\n";
+    let files = [
+        (
+            "written.md",
+            format!("---\ntitle: Vote\ndate: October 23, 2024\n---\n{body}"),
+        ),
+        (
+            "quoted.md",
+            format!("---\ndate: \"Wed., Oct. 23, 2024\"\n---\n{body}"),
+        ),
+        (
+            "toml.md",
+            format!("+++\ndate = \"23 October 2024\"\n+++\n{body}"),
+        ),
+        (
+            "plain.txt",
+            format!("---\ndate: October 23, 2024\n---\n{body}"),
+        ),
+        ("invalid.md", format!("---\ndate: 2024-13-45\n---\n{body}")),
+        (
+            "vague.md",
+            format!("---\ndate: sometime in autumn\n---\n{body}"),
+        ),
+        ("month.md", format!("---\ndate: October 2024\n---\n{body}")),
+    ];
+    for (name, text) in &files {
+        write(&dir.0, name, text.as_bytes());
+    }
+    let tuesday = |name: &str| {
+        let path = dir.0.join(name);
+        let out = numcheck(&["extract", "--format", "json", path.to_str().expect("UTF-8")]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr_of(&out));
+        let value = json_of(&out)["files"][0]["quantities"]
+            .as_array()
+            .expect("quantities")
+            .iter()
+            .find(|q| q["span"]["text"] == "Tuesday")
+            .expect("Tuesday is read")["value"]
+            .clone();
+        (value, stderr_of(&out))
+    };
+    for name in ["written.md", "quoted.md", "toml.md"] {
+        assert_eq!(
+            tuesday(name),
+            (Json::from("2024-10-22"), String::new()),
+            "{name}"
+        );
+    }
+    // A date that cannot be read dates nothing, and says so on one line
+    // naming the file; the run does not fail.
+    for (name, written) in [
+        ("invalid.md", "2024-13-45"),
+        ("vague.md", "sometime in autumn"),
+        ("month.md", "October 2024"),
+    ] {
+        let (value, err) = tuesday(name);
+        assert_eq!(value, Json::Null, "{name}");
+        let path = dir.0.join(name);
+        assert_eq!(
+            err,
+            format!(
+                "numcheck: {}: warning: front matter date {written:?} is not a full date; ignored\n",
+                path.display()
+            )
+        );
+    }
+    // Through `check` (which also reads a plain text file's front matter),
+    // the date resolves "Tuesday": no relative-date finding.
+    let relative_dates = |name: &str| {
+        let path = dir.0.join(name);
+        let out = numcheck(&["check", "--format", "json", path.to_str().expect("UTF-8")]);
+        let count = json_of(&out)["files"][0]["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "relative-date")
+            .count();
+        (count, stderr_of(&out).lines().count())
+    };
+    assert_eq!(relative_dates("written.md"), (0, 0));
+    assert_eq!(relative_dates("plain.txt"), (0, 0));
+    assert_eq!(relative_dates("invalid.md"), (1, 1), "undated, one warning");
+}

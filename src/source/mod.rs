@@ -78,8 +78,24 @@ pub fn prose(text: &str, format: Format) -> Prose<'_> {
 
 /// The date in front matter at the very top of `text`: a `date:` line in a
 /// YAML block between `---` fences, or `date =` in a TOML block between
-/// `+++` fences. Values may be quoted and may carry a time ("2024-06-05T10:00").
+/// `+++` fences. Values may be quoted and may carry a time
+/// ("2024-06-05T10:00"), or be written out as a full date the extractor
+/// reads ("October 23, 2024", "Wed., Oct. 23, 2024"). See
+/// [`unreadable_front_matter_date`] for a value that is none of these.
 pub fn front_matter_date(text: &str) -> Option<jiff::civil::Date> {
+    front_matter_date_value(text).and_then(read_date)
+}
+
+/// The `date` value of the front matter at the top of `text`, as written
+/// (unquoted), when it is not empty but not a full date either: "2024-13-45",
+/// "October 2024". A caller warns about it; the document is left undated.
+pub fn unreadable_front_matter_date(text: &str) -> Option<&str> {
+    let value = front_matter_date_value(text)?;
+    (!value.is_empty() && read_date(value).is_none()).then_some(value)
+}
+
+/// The `date` value of the front matter at the top of `text`, unquoted.
+fn front_matter_date_value(text: &str) -> Option<&str> {
     let (fence, key_sep) = if text.starts_with("---") {
         ("---", ':')
     } else if text.starts_with("+++") {
@@ -102,9 +118,36 @@ pub fn front_matter_date(text: &str) -> Option<jiff::civil::Date> {
         let Some(value) = rest.trim_start().strip_prefix(key_sep) else {
             continue;
         };
-        return leading_iso_date(value.trim().trim_matches(|c| c == '"' || c == '\''));
+        return Some(value.trim().trim_matches(|c| c == '"' || c == '\''));
     }
     None
+}
+
+/// A front matter date value: YYYY-MM-DD at its start, else the first full
+/// date the extractor finds in it, read with no document date (so nothing
+/// relative resolves).
+fn read_date(value: &str) -> Option<jiff::civil::Date> {
+    if let Some(date) = leading_iso_date(value) {
+        return Some(date);
+    }
+    // One line: never front matter itself, so extraction's own look for a
+    // front matter date cannot come back here.
+    if value.contains(['\n', '\r']) {
+        return None;
+    }
+    let options = crate::Options {
+        document_date: None,
+    };
+    crate::extract(value, &options)
+        .iter()
+        .find_map(|q| match (&q.kind, &q.value) {
+            (crate::quantity::Kind::Date, crate::quantity::Value::Date(Some(d)))
+                if !q.date.relative =>
+            {
+                d.civil()
+            }
+            _ => None,
+        })
 }
 
 /// A YYYY-MM-DD date at the start of `value` ("2024-06-05", "2024-06-05T10:00Z").
@@ -276,6 +319,25 @@ pub(crate) mod tests {
         assert_eq!(date("---\ntitle: x\n---\ndate: 2024-06-05\n"), None);
         assert_eq!(date("---\ndated: 2024-06-05\n---\n"), None);
         assert_eq!(date("---\ndate: June 5\n---\n"), None);
+        assert_eq!(
+            date("---\ndate: October 23, 2024\n---\n"),
+            Some("2024-10-23".into())
+        );
+        assert_eq!(
+            date("+++\ndate = '23 Oct. 2024'\n+++\n"),
+            Some("2024-10-23".into())
+        );
+        assert_eq!(date("---\ndate: 2024-13-45\n---\n"), None);
+        let unreadable = unreadable_front_matter_date;
+        assert_eq!(
+            unreadable("---\ndate: 2024-13-45\n---\n"),
+            Some("2024-13-45")
+        );
+        assert_eq!(unreadable("---\ndate: June 5\n---\n"), Some("June 5"));
+        assert_eq!(unreadable("---\ndate: \"\"\n---\n"), None);
+        assert_eq!(unreadable("---\ndate: 2024-06-05\n---\n"), None);
+        assert_eq!(unreadable("---\ndate: Oct. 23, 2024\n---\n"), None);
+        assert_eq!(unreadable("No front matter.\ndate: 2024-13-45\n"), None);
         assert_eq!(date("Text\n---\ndate: 2024-06-05\n---\n"), None);
         assert_eq!(date("----\ndate: 2024-06-05\n----\n"), None);
     }
