@@ -2,6 +2,8 @@
 //! count, who says so, and the role the wording gives them. See
 //! `claims.md` in the project's spec for the model.
 
+use std::borrow::Cow;
+
 use crate::quantity::{Kind, MarkerRole, Quantity};
 use crate::span::Span;
 
@@ -19,7 +21,8 @@ pub struct Claim {
     pub source_span: Option<Span>,
     pub role: Option<MarkerRole>,
     /// What is said of the figure: frame classes or verbs near it ("destroy", "train").
-    pub frames: Vec<String>,
+    /// Classes borrow the lexicon's names; only other verb forms are copied.
+    pub frames: Vec<Cow<'static, str>>,
     /// The year the figure is for, when its sentence names one.
     pub year: Option<i16>,
     /// The places and groups the figure's clause names ("The Colombian city
@@ -30,7 +33,7 @@ pub struct Claim {
     pub lumped: Vec<String>,
     /// Frames a figure's predicate lumps together ("were dead or missing",
     /// "had been killed or wounded"): two frame classes, else empty.
-    pub lumped_frames: Vec<String>,
+    pub lumped_frames: Vec<Cow<'static, str>>,
     /// The subject is a label written before a bare figure ("magnitude 6.8"):
     /// the label says what the figure is, whatever the verb.
     pub labelled: bool,
@@ -399,7 +402,12 @@ pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Ve
 
 /// The frames of quantity `i`: frame classes and verb forms in a window
 /// around it, bounded by its sentence and the neighbouring figures.
-fn frames(text: &str, qs: &[Quantity], i: usize, level_subject: &[String]) -> Vec<String> {
+fn frames(
+    text: &str,
+    qs: &[Quantity],
+    i: usize,
+    level_subject: &[String],
+) -> Vec<Cow<'static, str>> {
     let q = &qs[i];
     let lo = i
         .checked_sub(1)
@@ -420,22 +428,23 @@ fn frames(text: &str, qs: &[Quantity], i: usize, level_subject: &[String]) -> Ve
         hi -= 1;
     }
     let lex = &*crate::lexicon::FRAMES;
-    let frame_of = |w: &str| -> Option<String> {
+    let frame_of = |w: &str| -> Option<Cow<'static, str>> {
         let lower = crate::extract::words::Lower::new(w)?;
         let l = lower.as_str();
         match lex.class_of.get(l) {
-            Some(class) => Some(class.clone()),
+            // The lexicon is static: its class names need no copy.
+            Some(class) => Some(Cow::Borrowed(class.as_str())),
             // A verb form outside the lexicon's classes, unless it is ignored.
             None if l.len() > 4
                 && (l.ends_with("ed") || l.ends_with("ing"))
                 && !lex.ignore.contains(l) =>
             {
-                Some(l.to_string())
+                Some(Cow::Owned(l.to_string()))
             }
             None => None,
         }
     };
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Cow<'static, str>> = Vec::new();
     // The nearest frame word before the figure, within its clause.
     for w in frame_words_back(text.get(lo..q.span.start.max(lo)).unwrap_or("")) {
         if w == "," {
@@ -518,13 +527,22 @@ fn scope(text: &str, q: &Quantity, source: Option<Span>) -> Vec<String> {
         {
             return None;
         }
-        let lower = word.to_lowercase();
-        if crate::extract::date::starts_date(&lower)
-            || matches!(lower.as_str(), "i" | "mr" | "mrs" | "ms" | "dr" | "the")
+        // Plain ASCII words are lower-cased on the stack; only a kept word is copied.
+        let small = crate::extract::words::Lower::new(word);
+        let owned;
+        let lower = match &small {
+            Some(l) => l.as_str(),
+            None => {
+                owned = word.to_lowercase();
+                owned.as_str()
+            }
+        };
+        if crate::extract::date::starts_date(lower)
+            || matches!(lower, "i" | "mr" | "mrs" | "ms" | "dr" | "the")
         {
             return None;
         }
-        Some(lower)
+        Some(lower.to_string())
     };
     let mut found: Vec<String> = Vec::new();
     // Before the figure only the last proper noun counts ("The Colombian
@@ -621,7 +639,7 @@ pub fn same_scope(a: &Claim, b: &Claim) -> bool {
 
 /// "34 people were dead or missing": two frame classes joined by "or"/"and"
 /// in the predicate right after the figure.
-fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
+fn lumped_frames(text: &str, q: &Quantity) -> Vec<Cow<'static, str>> {
     let lex = &*crate::lexicon::FRAMES;
     let mut end = (q.span.end + 60).min(q.sentence.end);
     while end > q.span.end && !text.is_char_boundary(end) {
@@ -655,7 +673,9 @@ fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
     }
     let words = &first[..len];
     let class = |w: &str| {
-        crate::extract::words::Lower::new(w).and_then(|l| lex.class_of.get(l.as_str()).cloned())
+        crate::extract::words::Lower::new(w)
+            .and_then(|l| lex.class_of.get(l.as_str()))
+            .map(|c| Cow::Borrowed(c.as_str()))
     };
     for (k, w) in words.iter().enumerate() {
         if !(w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and")) || k == 0 {
