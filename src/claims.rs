@@ -853,12 +853,13 @@ fn subject(
 ) -> (Option<String>, Vec<String>, Vec<String>) {
     match q.kind {
         Kind::Count => {
-            let words: Vec<String> = q
+            // Borrowed where already lower case: only kept modifiers are copied.
+            let words: Vec<Cow<'_, str>> = q
                 .noun
                 .map(|n| n.text(text))
                 .unwrap_or("")
                 .split_whitespace()
-                .map(str::to_lowercase)
+                .map(crate::checks::lower)
                 .collect();
             noun_subject(q.unit.clone(), &words)
         }
@@ -951,9 +952,9 @@ fn estimated_object(text: &str, q: &Quantity) -> Option<String> {
 }
 
 /// Head, modifiers and lumped categories from a lemma and the phrase's words.
-fn noun_subject(
+fn noun_subject<W: std::ops::Deref<Target = str>>(
     lemma: Option<String>,
-    words: &[String],
+    words: &[W],
 ) -> (Option<String>, Vec<String>, Vec<String>) {
     let Some(lemma) = lemma.map(canonical) else {
         return (None, Vec::new(), Vec::new());
@@ -974,16 +975,16 @@ fn noun_subject(
     let body = &words[..words.len().saturating_sub(1)];
     let mut modifiers: Vec<String> = body
         .iter()
-        .filter(|w| !matches!(w.as_str(), "and" | "or"))
-        .cloned()
+        .filter(|w| !matches!(&***w, "and" | "or"))
+        .map(|w| w.to_string())
         .collect();
     let mut lumped = Vec::new();
-    if let Some(k) = body.iter().position(|w| w == "and" || w == "or")
+    if let Some(k) = body.iter().position(|w| matches!(&**w, "and" | "or"))
         && k > 0
         && k + 1 < body.len()
     {
         // Coordinated modifiers: "confirmed and suspected cases".
-        lumped = vec![body[k - 1].clone(), body[k + 1].clone()];
+        lumped = vec![body[k - 1].to_string(), body[k + 1].to_string()];
         modifiers.retain(|m| !lumped.contains(m));
     }
     (Some(lemma), modifiers, lumped)
@@ -1036,10 +1037,12 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
         return Vec::new();
     }
     let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
-    let words: Vec<String> = before[clause_start..]
+    // Lower-case words borrowed from the text where they already are: only
+    // the subject's words are copied, below.
+    let words: Vec<Cow<'_, str>> = before[clause_start..]
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(crate::checks::lower)
         .collect();
     let Some(verb) = words.iter().rposition(|w| is_level_verb(w)) else {
         return Vec::new();
@@ -1047,7 +1050,7 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
     // Only "to"/"at"/"by" may stand between the verb and the figure.
     if words[verb + 1..].iter().any(|w| {
         !matches!(
-            w.as_str(),
+            &**w,
             "to" | "at" | "by" | "some" | "about" | "nearly" | "almost"
         )
     }) {
@@ -1058,7 +1061,7 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
         .iter()
         .rposition(|w| {
             matches!(
-                w.as_str(),
+                &**w,
                 "said" | "says" | "that" | "reported" | "showed" | "found"
             )
         })
@@ -1066,14 +1069,14 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
     let mut phrase: Vec<String> = Vec::new();
     for w in &words[from..verb] {
         if matches!(
-            w.as_str(),
+            &**w,
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
         ) && phrase.is_empty()
         {
             continue;
         }
         if matches!(
-            w.as_str(),
+            &**w,
             "in" | "of"
                 | "at"
                 | "on"
@@ -1095,7 +1098,7 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
         ) {
             break;
         }
-        phrase.push(w.clone());
+        phrase.push(w.to_string());
     }
     if phrase.len() > 6 || phrase.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())) {
         return Vec::new();

@@ -88,9 +88,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             Some((s, answer)) if s == span => answer,
             _ => {
                 let sentence = span.text(text);
-                let answer = ["respectively", "between", "ranging", "range from"]
-                    .iter()
-                    .any(|w| super::contains_ignoring_case(sentence, w));
+                let answer = super::contains_any_ignoring_case(
+                    sentence,
+                    &["respectively", "between", "ranging", "range from"],
+                );
                 paired = Some((span, answer));
                 answer
             }
