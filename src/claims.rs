@@ -11,7 +11,9 @@ use crate::span::Span;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
     /// The head lemma of what is counted or measured ("soldier", "usd").
-    pub head: Option<String>,
+    /// Unit codes, labels and canonical subjects borrow the static lexicons'
+    /// strings; only other lemmas are copied.
+    pub head: Option<Cow<'static, str>>,
     /// Lower-case narrowing modifiers ("north korean"), empty when bare.
     pub modifiers: Vec<String>,
     /// Who the figure is attributed to, normalised ("kirby"), if anyone.
@@ -850,7 +852,7 @@ fn subject(
     text: &str,
     q: &Quantity,
     level_subject: &[String],
-) -> (Option<String>, Vec<String>, Vec<String>) {
+) -> (Option<Cow<'static, str>>, Vec<String>, Vec<String>) {
     match q.kind {
         Kind::Count => {
             // Borrowed where already lower case: only kept modifiers are copied.
@@ -887,22 +889,32 @@ fn subject(
             noun_subject(head, words)
         }
         Kind::Money | Kind::Measure | Kind::Percent | Kind::Duration => {
-            (q.unit.clone(), Vec::new(), Vec::new())
+            (q.unit.as_deref().map(unit_code), Vec::new(), Vec::new())
         }
         _ => (None, Vec::new(), Vec::new()),
     }
 }
 
+/// A unit code as a claim's head, borrowed from the static units lexicon
+/// when it is one of its codes (they all are, as the scanner sets them).
+fn unit_code(code: &str) -> Cow<'static, str> {
+    match crate::units::lookup(code) {
+        Some(u) if u.code == code => Cow::Borrowed(u.code.as_str()),
+        _ => Cow::Owned(code.to_string()),
+    }
+}
+
 /// The subject a lemma counts in ("crowd" → "person").
-fn canonical(lemma: String) -> String {
+fn canonical(lemma: String) -> Cow<'static, str> {
     match crate::lexicon::SUBJECTS.same.get(&lemma) {
-        Some(s) => s.clone(),
-        None => lemma,
+        // The lexicon is static: its subjects need no copy.
+        Some(s) => Cow::Borrowed(s.as_str()),
+        None => Cow::Owned(lemma),
     }
 }
 
 /// A label noun right before a bare figure: "magnitude 6.8".
-fn label_before(text: &str, q: &Quantity) -> Option<String> {
+fn label_before(text: &str, q: &Quantity) -> Option<Cow<'static, str>> {
     if !matches!(q.kind, Kind::Number | Kind::Count) {
         return None;
     }
@@ -910,13 +922,13 @@ fn label_before(text: &str, q: &Quantity) -> Option<String> {
     let lower = crate::extract::words::Lower::new(word)?;
     crate::lexicon::SUBJECTS
         .labels
-        .contains(lower.as_str())
-        .then(|| lower.as_str().to_string())
+        .get(lower.as_str())
+        .map(|l| Cow::Borrowed(l.as_str()))
 }
 
 /// "estimated the crowd at 12,000", "put the toll at 45": the object of an
 /// estimate, for a bare figure after "at".
-fn estimated_object(text: &str, q: &Quantity) -> Option<String> {
+fn estimated_object(text: &str, q: &Quantity) -> Option<Cow<'static, str>> {
     let lead = q.lead(text).trim_end();
     if !(lead.ends_with(" at") || lead.ends_with(" At")) {
         return None;
@@ -955,7 +967,7 @@ fn estimated_object(text: &str, q: &Quantity) -> Option<String> {
 fn noun_subject<W: std::ops::Deref<Target = str>>(
     lemma: Option<String>,
     words: &[W],
-) -> (Option<String>, Vec<String>, Vec<String>) {
+) -> (Option<Cow<'static, str>>, Vec<String>, Vec<String>) {
     let Some(lemma) = lemma.map(canonical) else {
         return (None, Vec::new(), Vec::new());
     };
