@@ -2,6 +2,8 @@
 //! count, who says so, and the role the wording gives them. See
 //! `claims.md` in the project's spec for the model.
 
+use std::borrow::Cow;
+
 use crate::quantity::{Kind, MarkerRole, Quantity};
 use crate::span::Span;
 
@@ -9,7 +11,9 @@ use crate::span::Span;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
     /// The head lemma of what is counted or measured ("soldier", "usd").
-    pub head: Option<String>,
+    /// Unit codes, labels and canonical subjects borrow the static lexicons'
+    /// strings; only other lemmas are copied.
+    pub head: Option<Cow<'static, str>>,
     /// Lower-case narrowing modifiers ("north korean"), empty when bare.
     pub modifiers: Vec<String>,
     /// Who the figure is attributed to, normalised ("kirby"), if anyone.
@@ -19,7 +23,8 @@ pub struct Claim {
     pub source_span: Option<Span>,
     pub role: Option<MarkerRole>,
     /// What is said of the figure: frame classes or verbs near it ("destroy", "train").
-    pub frames: Vec<String>,
+    /// Classes borrow the lexicon's names; only other verb forms are copied.
+    pub frames: Vec<Cow<'static, str>>,
     /// The year the figure is for, when its sentence names one.
     pub year: Option<i16>,
     /// The places and groups the figure's clause names ("The Colombian city
@@ -30,7 +35,7 @@ pub struct Claim {
     pub lumped: Vec<String>,
     /// Frames a figure's predicate lumps together ("were dead or missing",
     /// "had been killed or wounded"): two frame classes, else empty.
-    pub lumped_frames: Vec<String>,
+    pub lumped_frames: Vec<Cow<'static, str>>,
     /// The subject is a label written before a bare figure ("magnitude 6.8"):
     /// the label says what the figure is, whatever the verb.
     pub labelled: bool,
@@ -399,7 +404,12 @@ pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Ve
 
 /// The frames of quantity `i`: frame classes and verb forms in a window
 /// around it, bounded by its sentence and the neighbouring figures.
-fn frames(text: &str, qs: &[Quantity], i: usize, level_subject: &[String]) -> Vec<String> {
+fn frames(
+    text: &str,
+    qs: &[Quantity],
+    i: usize,
+    level_subject: &[String],
+) -> Vec<Cow<'static, str>> {
     let q = &qs[i];
     let lo = i
         .checked_sub(1)
@@ -420,22 +430,23 @@ fn frames(text: &str, qs: &[Quantity], i: usize, level_subject: &[String]) -> Ve
         hi -= 1;
     }
     let lex = &*crate::lexicon::FRAMES;
-    let frame_of = |w: &str| -> Option<String> {
+    let frame_of = |w: &str| -> Option<Cow<'static, str>> {
         let lower = crate::extract::words::Lower::new(w)?;
         let l = lower.as_str();
         match lex.class_of.get(l) {
-            Some(class) => Some(class.clone()),
+            // The lexicon is static: its class names need no copy.
+            Some(class) => Some(Cow::Borrowed(class.as_str())),
             // A verb form outside the lexicon's classes, unless it is ignored.
             None if l.len() > 4
                 && (l.ends_with("ed") || l.ends_with("ing"))
                 && !lex.ignore.contains(l) =>
             {
-                Some(l.to_string())
+                Some(Cow::Owned(l.to_string()))
             }
             None => None,
         }
     };
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Cow<'static, str>> = Vec::new();
     // The nearest frame word before the figure, within its clause.
     for w in frame_words_back(text.get(lo..q.span.start.max(lo)).unwrap_or("")) {
         if w == "," {
@@ -518,13 +529,22 @@ fn scope(text: &str, q: &Quantity, source: Option<Span>) -> Vec<String> {
         {
             return None;
         }
-        let lower = word.to_lowercase();
-        if crate::extract::date::starts_date(&lower)
-            || matches!(lower.as_str(), "i" | "mr" | "mrs" | "ms" | "dr" | "the")
+        // Plain ASCII words are lower-cased on the stack; only a kept word is copied.
+        let small = crate::extract::words::Lower::new(word);
+        let owned;
+        let lower = match &small {
+            Some(l) => l.as_str(),
+            None => {
+                owned = word.to_lowercase();
+                owned.as_str()
+            }
+        };
+        if crate::extract::date::starts_date(lower)
+            || matches!(lower, "i" | "mr" | "mrs" | "ms" | "dr" | "the")
         {
             return None;
         }
-        Some(lower)
+        Some(lower.to_string())
     };
     let mut found: Vec<String> = Vec::new();
     // Before the figure only the last proper noun counts ("The Colombian
@@ -621,7 +641,7 @@ pub fn same_scope(a: &Claim, b: &Claim) -> bool {
 
 /// "34 people were dead or missing": two frame classes joined by "or"/"and"
 /// in the predicate right after the figure.
-fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
+fn lumped_frames(text: &str, q: &Quantity) -> Vec<Cow<'static, str>> {
     let lex = &*crate::lexicon::FRAMES;
     let mut end = (q.span.end + 60).min(q.sentence.end);
     while end > q.span.end && !text.is_char_boundary(end) {
@@ -655,7 +675,9 @@ fn lumped_frames(text: &str, q: &Quantity) -> Vec<String> {
     }
     let words = &first[..len];
     let class = |w: &str| {
-        crate::extract::words::Lower::new(w).and_then(|l| lex.class_of.get(l.as_str()).cloned())
+        crate::extract::words::Lower::new(w)
+            .and_then(|l| lex.class_of.get(l.as_str()))
+            .map(|c| Cow::Borrowed(c.as_str()))
     };
     for (k, w) in words.iter().enumerate() {
         if !(w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and")) || k == 0 {
@@ -830,15 +852,16 @@ fn subject(
     text: &str,
     q: &Quantity,
     level_subject: &[String],
-) -> (Option<String>, Vec<String>, Vec<String>) {
+) -> (Option<Cow<'static, str>>, Vec<String>, Vec<String>) {
     match q.kind {
         Kind::Count => {
-            let words: Vec<String> = q
+            // Borrowed where already lower case: only kept modifiers are copied.
+            let words: Vec<Cow<'_, str>> = q
                 .noun
                 .map(|n| n.text(text))
                 .unwrap_or("")
                 .split_whitespace()
-                .map(str::to_lowercase)
+                .map(crate::checks::lower)
                 .collect();
             noun_subject(q.unit.clone(), &words)
         }
@@ -866,22 +889,32 @@ fn subject(
             noun_subject(head, words)
         }
         Kind::Money | Kind::Measure | Kind::Percent | Kind::Duration => {
-            (q.unit.clone(), Vec::new(), Vec::new())
+            (q.unit.as_deref().map(unit_code), Vec::new(), Vec::new())
         }
         _ => (None, Vec::new(), Vec::new()),
     }
 }
 
+/// A unit code as a claim's head, borrowed from the static units lexicon
+/// when it is one of its codes (they all are, as the scanner sets them).
+fn unit_code(code: &str) -> Cow<'static, str> {
+    match crate::units::lookup(code) {
+        Some(u) if u.code == code => Cow::Borrowed(u.code.as_str()),
+        _ => Cow::Owned(code.to_string()),
+    }
+}
+
 /// The subject a lemma counts in ("crowd" → "person").
-fn canonical(lemma: String) -> String {
+fn canonical(lemma: String) -> Cow<'static, str> {
     match crate::lexicon::SUBJECTS.same.get(&lemma) {
-        Some(s) => s.clone(),
-        None => lemma,
+        // The lexicon is static: its subjects need no copy.
+        Some(s) => Cow::Borrowed(s.as_str()),
+        None => Cow::Owned(lemma),
     }
 }
 
 /// A label noun right before a bare figure: "magnitude 6.8".
-fn label_before(text: &str, q: &Quantity) -> Option<String> {
+fn label_before(text: &str, q: &Quantity) -> Option<Cow<'static, str>> {
     if !matches!(q.kind, Kind::Number | Kind::Count) {
         return None;
     }
@@ -889,13 +922,13 @@ fn label_before(text: &str, q: &Quantity) -> Option<String> {
     let lower = crate::extract::words::Lower::new(word)?;
     crate::lexicon::SUBJECTS
         .labels
-        .contains(lower.as_str())
-        .then(|| lower.as_str().to_string())
+        .get(lower.as_str())
+        .map(|l| Cow::Borrowed(l.as_str()))
 }
 
 /// "estimated the crowd at 12,000", "put the toll at 45": the object of an
 /// estimate, for a bare figure after "at".
-fn estimated_object(text: &str, q: &Quantity) -> Option<String> {
+fn estimated_object(text: &str, q: &Quantity) -> Option<Cow<'static, str>> {
     let lead = q.lead(text).trim_end();
     if !(lead.ends_with(" at") || lead.ends_with(" At")) {
         return None;
@@ -931,10 +964,10 @@ fn estimated_object(text: &str, q: &Quantity) -> Option<String> {
 }
 
 /// Head, modifiers and lumped categories from a lemma and the phrase's words.
-fn noun_subject(
+fn noun_subject<W: std::ops::Deref<Target = str>>(
     lemma: Option<String>,
-    words: &[String],
-) -> (Option<String>, Vec<String>, Vec<String>) {
+    words: &[W],
+) -> (Option<Cow<'static, str>>, Vec<String>, Vec<String>) {
     let Some(lemma) = lemma.map(canonical) else {
         return (None, Vec::new(), Vec::new());
     };
@@ -954,16 +987,16 @@ fn noun_subject(
     let body = &words[..words.len().saturating_sub(1)];
     let mut modifiers: Vec<String> = body
         .iter()
-        .filter(|w| !matches!(w.as_str(), "and" | "or"))
-        .cloned()
+        .filter(|w| !matches!(&***w, "and" | "or"))
+        .map(|w| w.to_string())
         .collect();
     let mut lumped = Vec::new();
-    if let Some(k) = body.iter().position(|w| w == "and" || w == "or")
+    if let Some(k) = body.iter().position(|w| matches!(&**w, "and" | "or"))
         && k > 0
         && k + 1 < body.len()
     {
         // Coordinated modifiers: "confirmed and suspected cases".
-        lumped = vec![body[k - 1].clone(), body[k + 1].clone()];
+        lumped = vec![body[k - 1].to_string(), body[k + 1].to_string()];
         modifiers.retain(|m| !lumped.contains(m));
     }
     (Some(lemma), modifiers, lumped)
@@ -1016,10 +1049,12 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
         return Vec::new();
     }
     let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
-    let words: Vec<String> = before[clause_start..]
+    // Lower-case words borrowed from the text where they already are: only
+    // the subject's words are copied, below.
+    let words: Vec<Cow<'_, str>> = before[clause_start..]
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(crate::checks::lower)
         .collect();
     let Some(verb) = words.iter().rposition(|w| is_level_verb(w)) else {
         return Vec::new();
@@ -1027,7 +1062,7 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
     // Only "to"/"at"/"by" may stand between the verb and the figure.
     if words[verb + 1..].iter().any(|w| {
         !matches!(
-            w.as_str(),
+            &**w,
             "to" | "at" | "by" | "some" | "about" | "nearly" | "almost"
         )
     }) {
@@ -1038,7 +1073,7 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
         .iter()
         .rposition(|w| {
             matches!(
-                w.as_str(),
+                &**w,
                 "said" | "says" | "that" | "reported" | "showed" | "found"
             )
         })
@@ -1046,14 +1081,14 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
     let mut phrase: Vec<String> = Vec::new();
     for w in &words[from..verb] {
         if matches!(
-            w.as_str(),
+            &**w,
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "these" | "those"
         ) && phrase.is_empty()
         {
             continue;
         }
         if matches!(
-            w.as_str(),
+            &**w,
             "in" | "of"
                 | "at"
                 | "on"
@@ -1075,7 +1110,7 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
         ) {
             break;
         }
-        phrase.push(w.clone());
+        phrase.push(w.to_string());
     }
     if phrase.len() > 6 || phrase.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())) {
         return Vec::new();

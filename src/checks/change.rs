@@ -48,8 +48,6 @@ fn role(
     let before = words_before(text, q.sentence.start, q.span.start, 5);
     let last = before.last().map(AsRef::as_ref);
     let second_last = before.len().checked_sub(2).map(|i| before[i].as_ref());
-    let after = super::words_between(text, q.span.end, (q.span.end + 24).min(q.sentence.end));
-    let next = after.first().map(AsRef::as_ref);
     let dir_before = before.iter().rev().find_map(|w| change_word(w));
     let is_percent = q.kind == Kind::Percent && q.unit.as_deref() == Some("percent");
     if last == Some("to") {
@@ -86,10 +84,16 @@ fn role(
         return None;
     }
     if is_percent || fraction {
+        // Only percentages and fractions read the words after them, and only
+        // the first three: they are read here, not for every figure.
+        let after: Vec<_> =
+            super::words_in(text, q.span.end, (q.span.end + 24).min(q.sentence.end))
+                .take(3)
+                .collect();
+        let next = after.first().map(AsRef::as_ref);
         // "up 140% since 2003": a change over another base.
         if after
             .iter()
-            .take(3)
             .any(|w| matches!(w.as_ref(), "since" | "over" | "compared"))
         {
             return None;

@@ -109,7 +109,7 @@ fn predicate(article: &Article<'_>, rule: &Rule, i: usize, out: &mut Vec<Diagnos
         }
         let mut hits = c.lumped_frames.iter().filter(|f| o.frames.contains(f));
         let first = hits.next()?;
-        hits.next().is_none().then(|| (j, first.clone()))
+        hits.next().is_none().then(|| (j, first.to_string()))
     });
     let Some((j, category)) = single else { return };
     let span = crate::span::Span::new(qs[i].span.start, predicate_end(text, &qs[i]));

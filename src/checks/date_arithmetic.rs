@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{Article, words_before, words_between};
+use super::{Article, words_before};
 use crate::diagnostic::Diagnostic;
 use crate::quantity::{Approx, Kind, Quantity, Value};
 use crate::rulebook::Rule;
@@ -60,8 +60,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if d.kind != Kind::Duration || d.per.is_some() {
             continue;
         }
-        let after_words = words_between(text, d.span.end, (d.span.end + 12).min(text.len()));
-        let next = after_words.first().map(AsRef::as_ref);
+        // Only the first word after the duration is read: no list is kept.
+        let next_word = super::words_in(text, d.span.end, (d.span.end + 12).min(text.len())).next();
+        let next = next_word.as_deref();
         let prev = words_before(text, d.sentence.start, d.span.start, 1);
         let prev = prev.last().map(AsRef::as_ref);
         // The later event's date: in the duration's sentence, before it.

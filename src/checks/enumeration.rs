@@ -2,7 +2,7 @@
 //! ("1,200 in January, 1,450 in February and 1,800 in March";
 //! "52 percent would vote yes, 39 percent no and 14 percent were undecided").
 
-use super::words_between;
+use super::words_in;
 use crate::quantity::{Kind, Quantity};
 
 /// Words that break a list: what follows them is not another part.
@@ -75,7 +75,8 @@ fn continues(text: &str, from: usize, to: usize) -> bool {
         || trimmed.ends_with(" and")
         || trimmed.starts_with("and ")
         || trimmed == "and";
-    joined && !words_between(text, from, to).iter().any(|w| breaks_list(w))
+    // Read one word at a time: no list of them is kept.
+    joined && !words_in(text, from, to).any(|w| breaks_list(&w))
 }
 
 /// Indexes of the list of figures that `first` starts, if it has two or more

@@ -426,8 +426,25 @@ pub fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
         })
 }
 
+/// Whether `hay` contains any of `needles` (plain ASCII, lower case, none
+/// empty) in any case: [`contains_ignoring_case`] for several needles in one
+/// pass over `hay`, which is read once rather than once per needle.
+pub fn contains_any_ignoring_case(hay: &str, needles: &[&str]) -> bool {
+    let hay = hay.as_bytes();
+    (0..hay.len()).any(|k| {
+        let c = hay[k] | 0x20;
+        needles.iter().any(|needle| {
+            let needle = needle.as_bytes();
+            needle.first() == Some(&c)
+                && hay
+                    .get(k..k + needle.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
+    })
+}
+
 /// A word in lower case, copied only when it has capitals or other scripts.
-fn lower(w: &str) -> Cow<'_, str> {
+pub(crate) fn lower(w: &str) -> Cow<'_, str> {
     if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
         Cow::Owned(w.to_lowercase())
     } else {

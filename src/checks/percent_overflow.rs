@@ -88,9 +88,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             Some((s, answer)) if s == span => answer,
             _ => {
                 let sentence = span.text(text);
-                let answer = ["respectively", "between", "ranging", "range from"]
-                    .iter()
-                    .any(|w| super::contains_ignoring_case(sentence, w));
+                let answer = super::contains_any_ignoring_case(
+                    sentence,
+                    &["respectively", "between", "ranging", "range from"],
+                );
                 paired = Some((span, answer));
                 answer
             }
@@ -102,17 +103,19 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let parts = list_from(text, qs, i, |first, previous, q| {
             // A share followed by its own target ("58% for X and 54% for Y",
             // "74.9% in the first round") is a share of another whole.
-            let between = super::words_between(text, previous.span.end, q.span.start);
-            if between.first().is_some_and(|w| {
+            // The words between are read one at a time, with no list kept.
+            let mut between = super::words_in(text, previous.span.end, q.span.start);
+            let first_word = between.next();
+            if first_word.as_deref().is_some_and(|w| {
                 matches!(
-                    w.as_ref(),
+                    w,
                     "for" | "in" | "at" | "among" | "from" | "to" | "on" | "per" | "each"
                 )
             }) {
                 return false;
             }
             // "83% passed, with 20.6% as juniors": a breakdown of the first share.
-            if between.iter().any(|w| {
+            if first_word.into_iter().chain(between).any(|w| {
                 matches!(
                     w.as_ref(),
                     "with" | "including" | "whom" | "which" | "among" | "compared"

@@ -39,7 +39,29 @@ fn is_total_word(w: &str) -> bool {
 /// Whether a figure is introduced as a whole: "Of the 120 passengers, …".
 pub fn is_container(text: &str, q: &Quantity) -> bool {
     let lead = text.get(q.lead_start(text)..q.span.start).unwrap_or("");
-    let clause = lead.rsplit(',').next().unwrap_or("").trim();
+    // The clause is the lead after its last comma, trimmed; no phrase below
+    // is longer than ten bytes. Read back from the end: a byte that is no
+    // whitespace further back than that, before any comma, makes the clause
+    // too long to match, so most leads are not read whole.
+    let t = lead.trim_end();
+    let b = t.as_bytes();
+    let mut k = b.len();
+    while k > 0 && b[k - 1] != b',' {
+        let c = b[k - 1];
+        if b.len() - (k - 1) > 10 && !(c as char).is_whitespace() {
+            if c.is_ascii() {
+                return false;
+            }
+            // Other scripts may hold spaces of their own: read it all.
+            return is_container_phrase(lead.rsplit(',').next().unwrap_or("").trim());
+        }
+        k -= 1;
+    }
+    is_container_phrase(t[k..].trim())
+}
+
+/// Whether a clause introduces a whole: "of the", "out of".
+fn is_container_phrase(clause: &str) -> bool {
     // The phrases are plain ASCII, and no other letter lower-cases into theirs.
     [
         "of",

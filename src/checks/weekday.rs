@@ -51,7 +51,12 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let ranged = is_range(written) || is_range(tail);
         let named_month = written
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| crate::extract::calendar::month(&w.to_lowercase()).is_some());
+            // Month names are plain ASCII: a word that is not (or is too
+            // long for the stack copy) names none.
+            .any(|w| {
+                crate::extract::words::Lower::new(w)
+                    .is_some_and(|l| crate::extract::calendar::month(l.as_str()).is_some())
+            });
         let has_year = written
             .split(|c: char| !c.is_ascii_digit())
             .any(|d| d.len() == 4);
@@ -92,6 +97,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
 fn is_range(written: &str) -> bool {
     let b = written.as_bytes();
     written.char_indices().any(|(i, c)| {
+        // Only dashes can make a range: count digits for them alone.
+        if c != '-' && c != '–' {
+            return false;
+        }
         let digits_before = b[..i]
             .iter()
             .rev()
