@@ -26,7 +26,8 @@ fn settings() -> insta::Settings {
 /// A running `numcheck lsp` and the messages it has sent.
 struct Session {
     child: Child,
-    stdin: ChildStdin,
+    /// `None` once closed.
+    stdin: Option<ChildStdin>,
     incoming: Receiver<Json>,
     next_id: i64,
 }
@@ -53,17 +54,44 @@ impl Session {
         });
         Session {
             child,
-            stdin,
+            stdin: Some(stdin),
             incoming,
             next_id: 1,
         }
     }
 
     fn send(&mut self, message: Json) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len())
-            .and_then(|()| self.stdin.flush())
+        self.send_body(&message.to_string());
+    }
+
+    /// Frames `body`, whatever it is, and sends it.
+    fn send_body(&mut self, body: &str) {
+        self.send_bytes(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+
+    fn send_bytes(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("input still open");
+        stdin
+            .write_all(bytes)
+            .and_then(|()| stdin.flush())
             .expect("write to the server");
+    }
+
+    /// Closes the server's input; returns its exit status.
+    fn close_input(mut self) -> i32 {
+        drop(self.stdin.take());
+        self.wait()
+    }
+
+    fn wait(&mut self) -> i32 {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait for the server") {
+                return status.code().expect("exited, not killed");
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     fn notify(&mut self, method: &str, params: Json) {
@@ -127,14 +155,7 @@ impl Session {
     fn finish(mut self) -> i32 {
         assert_eq!(self.call("shutdown", json!(null)), json!(null));
         self.notify("exit", json!(null));
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait for the server") {
-                return status.code().expect("exited, not killed");
-            }
-            assert!(Instant::now() < deadline, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        self.wait()
     }
 }
 
@@ -475,6 +496,67 @@ fn a_burst_of_edits_never_publishes_stale_diagnostics() {
         "stale messages after the last version: {before:?}"
     );
     assert_eq!(s.finish(), 0);
+}
+
+/// The error response to a message that was not one.
+fn error_of(m: &Json) -> (i64, String) {
+    assert!(m.get("result").is_none(), "an error response expected: {m}");
+    (
+        m["error"]["code"].as_i64().expect("error code"),
+        m["error"]["message"].as_str().expect("message").to_string(),
+    )
+}
+
+/// A malformed message gets an error response and the session goes on;
+/// only the end of the input ends it.
+#[test]
+fn malformed_messages_get_errors_and_the_session_goes_on() {
+    let mut s = Session::start();
+    s.send_body("{not json}");
+    let m = s.recv();
+    assert_eq!(m["id"], Json::Null);
+    assert_eq!(error_of(&m).0, -32700);
+    // A request before initialize: refused, in words.
+    let id = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
+    let m = s.recv();
+    assert_eq!(m["id"], id);
+    assert_eq!(
+        error_of(&m),
+        (
+            -32002,
+            "the server is not initialized: send initialize before textDocument/hover".into()
+        )
+    );
+    s.initialize(json!({}));
+    for (body, code) in [
+        ("{not json}", -32700),
+        ("[]", -32600),
+        (r#"{"jsonrpc":"2.0","method":null}"#, -32600),
+    ] {
+        s.send_body(body);
+        let m = s.recv();
+        assert_eq!(m["id"], Json::Null, "{body}");
+        assert_eq!(error_of(&m).0, code, "{body}: {m}");
+    }
+    // A header block without a length: skipped up to the next one.
+    s.send_bytes(b"Content-Lenght 2\r\n\r\n{}");
+    let m = s.recv();
+    assert_eq!(error_of(&m).0, -32700, "{m}");
+    // Still serving.
+    let uri = "file:///newsroom/after.txt";
+    open(
+        &mut s,
+        uri,
+        "plaintext",
+        1,
+        "Talks ended on Friday, October 17, 2024.",
+    );
+    assert_eq!(rules(&s.diagnostics(uri)), ["weekday-mismatch"]);
+    // The end of the input, without shutdown: status 1.
+    assert_eq!(s.close_input(), 1);
 }
 
 #[test]
