@@ -46,6 +46,14 @@ pub fn actions(
         // (An unused comment's own fix removes it; suppressing it is no help.)
         if language.has_comments() && d.rule != crate::suppress::RULE {
             let (at, insert) = suppression_edit(text, prose, language, d);
+            if language == Language::Markdown && !keeps_structure(text, at, &insert) {
+                // In a table, between list items or quoted paragraphs, a
+                // comment line ends the block (the rows after it become a
+                // paragraph, say): no comment can suppress the finding
+                // without changing how the document renders, so none is
+                // offered.
+                continue;
+            }
             let at = map.position(at);
             let edit = TextEdit::new(lsp_types::Range::new(at, at), insert);
             let title = format!("Suppress {} on this line", d.rule);
@@ -64,7 +72,8 @@ pub fn actions(
 /// line there would start an HTML block and split the paragraph in two when
 /// the Markdown is rendered, so the comment goes at the end of the line
 /// before instead. Either way the finding's line is the next line after the
-/// comment, as `numcheck-disable-next-line` reads it.
+/// comment, as `numcheck-disable-next-line` reads it. (Where neither keeps
+/// the Markdown's structure, [`actions`] offers no comment.)
 fn suppression_edit(
     text: &str,
     prose: &str,
@@ -86,6 +95,34 @@ fn suppression_edit(
     let line = text.get(line_start..).unwrap_or("");
     let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
     (line_start, format!("{indent}{comment}\n"))
+}
+
+/// Whether inserting `insert` at byte `at` of a Markdown text leaves its
+/// blocks and inline elements as they were: the same elements in the same
+/// order, HTML (the comment) aside.
+fn keeps_structure(text: &str, at: usize, insert: &str) -> bool {
+    let Some((before, after)) = text.split_at_checked(at) else {
+        return false;
+    };
+    let edited = format!("{before}{insert}{after}");
+    structure(text).eq(structure(&edited))
+}
+
+/// The start and end of every element but HTML blocks, as pulldown-cmark
+/// reads the text with the options numcheck reads Markdown with.
+fn structure(markdown: &str) -> impl Iterator<Item = pulldown_cmark::Event<'_>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    Parser::new_ext(markdown, options).filter(|e| match e {
+        Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => false,
+        Event::Start(_) | Event::End(_) => true,
+        _ => false,
+    })
 }
 
 fn touches(span: Span, wanted: Span) -> bool {
@@ -284,6 +321,51 @@ mod tests {
             ),
             "{after}"
         );
+    }
+
+    fn suppression_offered(text: &str, needle: &str) -> bool {
+        let (found, got) = at_cursor(text, Language::Markdown, needle);
+        assert!(
+            found.iter().any(|d| d.rule == "weekday-mismatch"),
+            "{text:?}: {found:?}"
+        );
+        assert!(
+            got.iter().any(|a| a.title.starts_with("Replace")),
+            "the fix is still offered: {got:?}"
+        );
+        got.iter().any(|a| a.title.starts_with("Suppress"))
+    }
+
+    #[test]
+    fn no_comment_line_inside_a_table() {
+        let table = "# Talks\n\n| Round | Ended |\n| --- | --- |\n| First | Monday, October 14, 2024 |\n| Second | Friday, October 17, 2024 |\n| Third | Sunday, October 20, 2024 |\n";
+        assert!(!suppression_offered(table, "Friday"));
+        // The header row's finding: a comment before the table leaves it whole.
+        let header = "# Talks\n\n| Ended on Friday, October 17, 2024 |\n| --- |\n| a |\n";
+        assert!(suppression_offered(header, "Friday"));
+        let _ = suppressed(header, Language::Markdown, "Friday");
+        // Likewise between list items or quoted paragraphs; a line that
+        // continues a quoted paragraph gets the comment at the end of the
+        // line before, inside the quote.
+        for (text, offered) in [
+            (
+                "- Talks began.\n- They ended on Friday, October 17, 2024.\n",
+                false,
+            ),
+            (
+                "> Talks began.\n>\n> They ended on Friday, October 17, 2024.\n",
+                false,
+            ),
+            (
+                "> Talks began.\n> They ended on Friday, October 17, 2024.\n",
+                true,
+            ),
+        ] {
+            assert_eq!(suppression_offered(text, "Friday"), offered, "{text:?}");
+            if offered {
+                let _ = suppressed(text, Language::Markdown, "Friday");
+            }
+        }
     }
 
     #[test]
