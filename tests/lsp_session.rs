@@ -805,6 +805,37 @@ fn a_configured_markdown_draft_reads_as_the_cli_reads_it() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Saving the article reads a numcheck.toml that changed on disk meanwhile
+/// (with no editor watching it).
+#[test]
+fn saving_the_article_reads_a_changed_configuration() {
+    let dir = std::env::temp_dir().join(format!("numcheck-lsp-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch folder");
+    let config = dir.join("numcheck.toml");
+    std::fs::write(&config, "[rules]\nweekday-mismatch = \"warning\"\n").expect("write");
+    let story = dir.join("talks.md");
+    let text = "# Talks\n\nThey ended on Friday, October 17, 2024.\n";
+    std::fs::write(&story, text).expect("write the story");
+    let uri = format!("file://{}", story.display());
+
+    let mut s = Session::start();
+    s.initialize(json!({}));
+    open(&mut s, &uri, "markdown", 1, text);
+    let published = s.diagnostics(&uri);
+    assert_eq!(findings(text, &published)[0].1, 2, "a warning: {published}");
+    std::fs::write(&config, "[rules]\nweekday-mismatch = \"info\"\n").expect("write");
+    s.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let published = s.diagnostics(&uri);
+    assert_eq!(findings(text, &published)[0].1, 3, "now info: {published}");
+    assert_eq!(published["version"], 1);
+    assert_eq!(s.finish(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// HTML is checked too, article text only; a client that can watch files
 /// is asked to report changes to numcheck.toml.
 #[test]
