@@ -33,11 +33,7 @@ pub fn actions(
         let diagnostic = to_lsp(uri, map, d);
         let preferred = d.fixes.len() == 1;
         for fix in &d.fixes {
-            let title = format!(
-                "Replace “{}” with “{}”",
-                fix.span.text(text),
-                fix.replacement
-            );
+            let title = fix_title(&d.rule, fix.span.text(text), &fix.replacement);
             let edit = TextEdit::new(map.range(fix.span), fix.replacement.clone());
             out.push(action(uri, title, edit, &diagnostic, preferred));
         }
@@ -59,6 +55,57 @@ pub fn actions(
             let title = format!("Suppress {} on this line", d.rule);
             out.push(action(uri, title, edit, &diagnostic, false));
         }
+    }
+    out
+}
+
+/// A fix's title: what it replaces with what, on one line; a fix that
+/// replaces with nothing is a removal, and an unused suppression comment's
+/// fix says which comment or which names go.
+fn fix_title(rule: &str, old: &str, new: &str) -> String {
+    if rule == crate::suppress::RULE {
+        if new.is_empty() {
+            return "Remove unused suppression comment".to_string();
+        }
+        let kept = comment_names(new);
+        let removed: Vec<String> = comment_names(old)
+            .into_iter()
+            .filter(|name| !kept.contains(name))
+            .map(|name| format!("`{name}`"))
+            .collect();
+        if !removed.is_empty() {
+            return format!("Remove {} from the suppression comment", removed.join(", "));
+        }
+    }
+    if new.is_empty() {
+        format!("Remove “{}”", one_line(old))
+    } else {
+        format!("Replace “{}” with “{}”", one_line(old), one_line(new))
+    }
+}
+
+/// The rule names in a suppression comment (the words after its directive).
+fn comment_names(comment: &str) -> Vec<&str> {
+    let inner = comment.trim();
+    let inner = inner.strip_prefix("<!--").unwrap_or(inner);
+    let inner = inner.strip_suffix("-->").unwrap_or(inner);
+    inner
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .collect()
+}
+
+/// `text`'s first line, shortened to 40 characters, with "…" when anything
+/// was left out.
+fn one_line(text: &str) -> String {
+    const MAX: usize = 40;
+    let trimmed = text.trim();
+    let first = trimmed.lines().next().unwrap_or("").trim_end();
+    let taken: String = first.chars().take(MAX).collect();
+    let mut out = taken.trim_end().to_string();
+    if out.len() < trimmed.len() {
+        out.push('…');
     }
     out
 }
@@ -320,6 +367,34 @@ mod tests {
                 "<p>Talks began.</p>\n<!-- numcheck-disable-next-line weekday-mismatch -->\n<p>They"
             ),
             "{after}"
+        );
+    }
+
+    #[test]
+    fn removals_are_titled_as_removals_on_one_line() {
+        let text = "# Talks\n\n<!-- numcheck-disable-next-line sum-mismatch -->\nNothing to add.\n\n<!-- numcheck-disable-next-line weekday-mismatch, sum-mismatch -->\nThey ended on Friday, October 17, 2024.\n";
+        let (_, got) = at_cursor(text, Language::Markdown, "numcheck-disable-next-line sum");
+        let titles: Vec<&str> = got.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Remove unused suppression comment"]);
+        let (_, got) = at_cursor(
+            text,
+            Language::Markdown,
+            "numcheck-disable-next-line weekday",
+        );
+        let titles: Vec<&str> = got.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Remove `sum-mismatch` from the suppression comment"]
+        );
+        // Any other removal: the text removed, on one line, shortened.
+        assert_eq!(fix_title("x", "a\nb", ""), "Remove “a…”");
+        assert_eq!(
+            fix_title("x", &"long ".repeat(20), ""),
+            format!("Remove “{}…”", "long ".repeat(8).trim_end())
+        );
+        assert_eq!(
+            fix_title("x", "Friday", "Thursday"),
+            "Replace “Friday” with “Thursday”"
         );
     }
 
