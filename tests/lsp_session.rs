@@ -26,7 +26,8 @@ fn settings() -> insta::Settings {
 /// A running `numcheck lsp` and the messages it has sent.
 struct Session {
     child: Child,
-    stdin: ChildStdin,
+    /// `None` once closed.
+    stdin: Option<ChildStdin>,
     incoming: Receiver<Json>,
     next_id: i64,
 }
@@ -53,17 +54,44 @@ impl Session {
         });
         Session {
             child,
-            stdin,
+            stdin: Some(stdin),
             incoming,
             next_id: 1,
         }
     }
 
     fn send(&mut self, message: Json) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len())
-            .and_then(|()| self.stdin.flush())
+        self.send_body(&message.to_string());
+    }
+
+    /// Frames `body`, whatever it is, and sends it.
+    fn send_body(&mut self, body: &str) {
+        self.send_bytes(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+
+    fn send_bytes(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("input still open");
+        stdin
+            .write_all(bytes)
+            .and_then(|()| stdin.flush())
             .expect("write to the server");
+    }
+
+    /// Closes the server's input; returns its exit status.
+    fn close_input(mut self) -> i32 {
+        drop(self.stdin.take());
+        self.wait()
+    }
+
+    fn wait(&mut self) -> i32 {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait for the server") {
+                return status.code().expect("exited, not killed");
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 
     fn notify(&mut self, method: &str, params: Json) {
@@ -127,14 +155,7 @@ impl Session {
     fn finish(mut self) -> i32 {
         assert_eq!(self.call("shutdown", json!(null)), json!(null));
         self.notify("exit", json!(null));
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait for the server") {
-                return status.code().expect("exited, not killed");
-            }
-            assert!(Instant::now() < deadline, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        self.wait()
     }
 }
 
@@ -477,6 +498,67 @@ fn a_burst_of_edits_never_publishes_stale_diagnostics() {
     assert_eq!(s.finish(), 0);
 }
 
+/// The error response to a message that was not one.
+fn error_of(m: &Json) -> (i64, String) {
+    assert!(m.get("result").is_none(), "an error response expected: {m}");
+    (
+        m["error"]["code"].as_i64().expect("error code"),
+        m["error"]["message"].as_str().expect("message").to_string(),
+    )
+}
+
+/// A malformed message gets an error response and the session goes on;
+/// only the end of the input ends it.
+#[test]
+fn malformed_messages_get_errors_and_the_session_goes_on() {
+    let mut s = Session::start();
+    s.send_body("{not json}");
+    let m = s.recv();
+    assert_eq!(m["id"], Json::Null);
+    assert_eq!(error_of(&m).0, -32700);
+    // A request before initialize: refused, in words.
+    let id = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
+    let m = s.recv();
+    assert_eq!(m["id"], id);
+    assert_eq!(
+        error_of(&m),
+        (
+            -32002,
+            "the server is not initialized: send initialize before textDocument/hover".into()
+        )
+    );
+    s.initialize(json!({}));
+    for (body, code) in [
+        ("{not json}", -32700),
+        ("[]", -32600),
+        (r#"{"jsonrpc":"2.0","method":null}"#, -32600),
+    ] {
+        s.send_body(body);
+        let m = s.recv();
+        assert_eq!(m["id"], Json::Null, "{body}");
+        assert_eq!(error_of(&m).0, code, "{body}: {m}");
+    }
+    // A header block without a length: skipped up to the next one.
+    s.send_bytes(b"Content-Lenght 2\r\n\r\n{}");
+    let m = s.recv();
+    assert_eq!(error_of(&m).0, -32700, "{m}");
+    // Still serving.
+    let uri = "file:///newsroom/after.txt";
+    open(
+        &mut s,
+        uri,
+        "plaintext",
+        1,
+        "Talks ended on Friday, October 17, 2024.",
+    );
+    assert_eq!(rules(&s.diagnostics(uri)), ["weekday-mismatch"]);
+    // The end of the input, without shutdown: status 1.
+    assert_eq!(s.close_input(), 1);
+}
+
 #[test]
 fn exit_without_shutdown_is_status_one() {
     let mut s = Session::start();
@@ -719,6 +801,37 @@ fn a_configured_markdown_draft_reads_as_the_cli_reads_it() {
     assert_eq!(rules(&published), ["unused-suppression"]);
     assert_eq!(findings(&edited, &published), cli_findings(&story));
 
+    assert_eq!(s.finish(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Saving the article reads a numcheck.toml that changed on disk meanwhile
+/// (with no editor watching it).
+#[test]
+fn saving_the_article_reads_a_changed_configuration() {
+    let dir = std::env::temp_dir().join(format!("numcheck-lsp-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create a scratch folder");
+    let config = dir.join("numcheck.toml");
+    std::fs::write(&config, "[rules]\nweekday-mismatch = \"warning\"\n").expect("write");
+    let story = dir.join("talks.md");
+    let text = "# Talks\n\nThey ended on Friday, October 17, 2024.\n";
+    std::fs::write(&story, text).expect("write the story");
+    let uri = format!("file://{}", story.display());
+
+    let mut s = Session::start();
+    s.initialize(json!({}));
+    open(&mut s, &uri, "markdown", 1, text);
+    let published = s.diagnostics(&uri);
+    assert_eq!(findings(text, &published)[0].1, 2, "a warning: {published}");
+    std::fs::write(&config, "[rules]\nweekday-mismatch = \"info\"\n").expect("write");
+    s.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let published = s.diagnostics(&uri);
+    assert_eq!(findings(text, &published)[0].1, 3, "now info: {published}");
+    assert_eq!(published["version"], 1);
     assert_eq!(s.finish(), 0);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -33,11 +33,7 @@ pub fn actions(
         let diagnostic = to_lsp(uri, map, d);
         let preferred = d.fixes.len() == 1;
         for fix in &d.fixes {
-            let title = format!(
-                "Replace “{}” with “{}”",
-                fix.span.text(text),
-                fix.replacement
-            );
+            let title = fix_title(&d.rule, fix.span.text(text), &fix.replacement);
             let edit = TextEdit::new(map.range(fix.span), fix.replacement.clone());
             out.push(action(uri, title, edit, &diagnostic, preferred));
         }
@@ -46,11 +42,70 @@ pub fn actions(
         // (An unused comment's own fix removes it; suppressing it is no help.)
         if language.has_comments() && d.rule != crate::suppress::RULE {
             let (at, insert) = suppression_edit(text, prose, language, d);
+            if language == Language::Markdown && !keeps_structure(text, at, &insert) {
+                // In a table, between list items or quoted paragraphs, a
+                // comment line ends the block (the rows after it become a
+                // paragraph, say): no comment can suppress the finding
+                // without changing how the document renders, so none is
+                // offered.
+                continue;
+            }
             let at = map.position(at);
             let edit = TextEdit::new(lsp_types::Range::new(at, at), insert);
             let title = format!("Suppress {} on this line", d.rule);
             out.push(action(uri, title, edit, &diagnostic, false));
         }
+    }
+    out
+}
+
+/// A fix's title: what it replaces with what, on one line; a fix that
+/// replaces with nothing is a removal, and an unused suppression comment's
+/// fix says which comment or which names go.
+fn fix_title(rule: &str, old: &str, new: &str) -> String {
+    if rule == crate::suppress::RULE {
+        if new.is_empty() {
+            return "Remove unused suppression comment".to_string();
+        }
+        let kept = comment_names(new);
+        let removed: Vec<String> = comment_names(old)
+            .into_iter()
+            .filter(|name| !kept.contains(name))
+            .map(|name| format!("`{name}`"))
+            .collect();
+        if !removed.is_empty() {
+            return format!("Remove {} from the suppression comment", removed.join(", "));
+        }
+    }
+    if new.is_empty() {
+        format!("Remove “{}”", one_line(old))
+    } else {
+        format!("Replace “{}” with “{}”", one_line(old), one_line(new))
+    }
+}
+
+/// The rule names in a suppression comment (the words after its directive).
+fn comment_names(comment: &str) -> Vec<&str> {
+    let inner = comment.trim();
+    let inner = inner.strip_prefix("<!--").unwrap_or(inner);
+    let inner = inner.strip_suffix("-->").unwrap_or(inner);
+    inner
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .collect()
+}
+
+/// `text`'s first line, shortened to 40 characters, with "…" when anything
+/// was left out.
+fn one_line(text: &str) -> String {
+    const MAX: usize = 40;
+    let trimmed = text.trim();
+    let first = trimmed.lines().next().unwrap_or("").trim_end();
+    let taken: String = first.chars().take(MAX).collect();
+    let mut out = taken.trim_end().to_string();
+    if out.len() < trimmed.len() {
+        out.push('…');
     }
     out
 }
@@ -64,7 +119,8 @@ pub fn actions(
 /// line there would start an HTML block and split the paragraph in two when
 /// the Markdown is rendered, so the comment goes at the end of the line
 /// before instead. Either way the finding's line is the next line after the
-/// comment, as `numcheck-disable-next-line` reads it.
+/// comment, as `numcheck-disable-next-line` reads it. (Where neither keeps
+/// the Markdown's structure, [`actions`] offers no comment.)
 fn suppression_edit(
     text: &str,
     prose: &str,
@@ -86,6 +142,34 @@ fn suppression_edit(
     let line = text.get(line_start..).unwrap_or("");
     let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
     (line_start, format!("{indent}{comment}\n"))
+}
+
+/// Whether inserting `insert` at byte `at` of a Markdown text leaves its
+/// blocks and inline elements as they were: the same elements in the same
+/// order, HTML (the comment) aside.
+fn keeps_structure(text: &str, at: usize, insert: &str) -> bool {
+    let Some((before, after)) = text.split_at_checked(at) else {
+        return false;
+    };
+    let edited = format!("{before}{insert}{after}");
+    structure(text).eq(structure(&edited))
+}
+
+/// The start and end of every element but HTML blocks, as pulldown-cmark
+/// reads the text with the options numcheck reads Markdown with.
+fn structure(markdown: &str) -> impl Iterator<Item = pulldown_cmark::Event<'_>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    Parser::new_ext(markdown, options).filter(|e| match e {
+        Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => false,
+        Event::Start(_) | Event::End(_) => true,
+        _ => false,
+    })
 }
 
 fn touches(span: Span, wanted: Span) -> bool {
@@ -284,6 +368,79 @@ mod tests {
             ),
             "{after}"
         );
+    }
+
+    #[test]
+    fn removals_are_titled_as_removals_on_one_line() {
+        let text = "# Talks\n\n<!-- numcheck-disable-next-line sum-mismatch -->\nNothing to add.\n\n<!-- numcheck-disable-next-line weekday-mismatch, sum-mismatch -->\nThey ended on Friday, October 17, 2024.\n";
+        let (_, got) = at_cursor(text, Language::Markdown, "numcheck-disable-next-line sum");
+        let titles: Vec<&str> = got.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Remove unused suppression comment"]);
+        let (_, got) = at_cursor(
+            text,
+            Language::Markdown,
+            "numcheck-disable-next-line weekday",
+        );
+        let titles: Vec<&str> = got.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Remove `sum-mismatch` from the suppression comment"]
+        );
+        // Any other removal: the text removed, on one line, shortened.
+        assert_eq!(fix_title("x", "a\nb", ""), "Remove “a…”");
+        assert_eq!(
+            fix_title("x", &"long ".repeat(20), ""),
+            format!("Remove “{}…”", "long ".repeat(8).trim_end())
+        );
+        assert_eq!(
+            fix_title("x", "Friday", "Thursday"),
+            "Replace “Friday” with “Thursday”"
+        );
+    }
+
+    fn suppression_offered(text: &str, needle: &str) -> bool {
+        let (found, got) = at_cursor(text, Language::Markdown, needle);
+        assert!(
+            found.iter().any(|d| d.rule == "weekday-mismatch"),
+            "{text:?}: {found:?}"
+        );
+        assert!(
+            got.iter().any(|a| a.title.starts_with("Replace")),
+            "the fix is still offered: {got:?}"
+        );
+        got.iter().any(|a| a.title.starts_with("Suppress"))
+    }
+
+    #[test]
+    fn no_comment_line_inside_a_table() {
+        let table = "# Talks\n\n| Round | Ended |\n| --- | --- |\n| First | Monday, October 14, 2024 |\n| Second | Friday, October 17, 2024 |\n| Third | Sunday, October 20, 2024 |\n";
+        assert!(!suppression_offered(table, "Friday"));
+        // The header row's finding: a comment before the table leaves it whole.
+        let header = "# Talks\n\n| Ended on Friday, October 17, 2024 |\n| --- |\n| a |\n";
+        assert!(suppression_offered(header, "Friday"));
+        let _ = suppressed(header, Language::Markdown, "Friday");
+        // Likewise between list items or quoted paragraphs; a line that
+        // continues a quoted paragraph gets the comment at the end of the
+        // line before, inside the quote.
+        for (text, offered) in [
+            (
+                "- Talks began.\n- They ended on Friday, October 17, 2024.\n",
+                false,
+            ),
+            (
+                "> Talks began.\n>\n> They ended on Friday, October 17, 2024.\n",
+                false,
+            ),
+            (
+                "> Talks began.\n> They ended on Friday, October 17, 2024.\n",
+                true,
+            ),
+        ] {
+            assert_eq!(suppression_offered(text, "Friday"), offered, "{text:?}");
+            if offered {
+                let _ = suppressed(text, Language::Markdown, "Friday");
+            }
+        }
     }
 
     #[test]

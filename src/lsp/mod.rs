@@ -16,10 +16,9 @@ pub mod document;
 pub mod hover;
 pub mod position;
 pub mod server;
+pub mod transport;
 
-use std::thread;
-
-use lsp_server::{Connection, ErrorCode, Message, ProtocolError, Response};
+use lsp_server::{Connection, ErrorCode, Message, Response};
 use lsp_types::InitializeParams;
 use thiserror::Error;
 
@@ -29,10 +28,6 @@ pub use server::Server;
 /// Why the server stopped other than by `shutdown` and `exit`.
 #[derive(Debug, Error)]
 pub enum LspError {
-    #[error("protocol error: {0}")]
-    Protocol(#[from] ProtocolError),
-    #[error("invalid initialize parameters: {0}")]
-    Initialize(serde_json::Error),
     #[error("cannot load the rules: {0}")]
     Rules(#[from] crate::Error),
     #[error("the client closed the connection")]
@@ -53,56 +48,72 @@ pub enum Ending {
 
 /// Serves a client on stdin/stdout until it exits.
 pub fn run_stdio() -> Result<Ending, LspError> {
-    let (stdio, io_threads) = Connection::stdio();
-    // lsp-server hands over stdin messages one at a time (a zero-capacity
-    // channel), so nothing would ever be "already waiting". Moving them into
-    // an unbounded queue as soon as they are read lets the loop see a whole
-    // burst of edits at once.
-    let (queue, receiver) = crossbeam_channel::unbounded();
-    let incoming = stdio.receiver;
-    thread::Builder::new()
-        .name("numcheck-lsp-queue".into())
-        .spawn(move || {
-            for message in incoming {
-                if queue.send(message).is_err() {
-                    break;
-                }
-            }
-        })?;
-    let connection = Connection {
-        sender: stdio.sender,
-        receiver,
-    };
+    // The transport queues what it reads without bound, so a whole burst of
+    // edits is waiting when the loop looks; and it answers frames that are
+    // not messages itself, so they never reach (or end) the session.
+    let (sender, receiver, threads) = transport::stdio()?;
+    let connection = Connection { sender, receiver };
     let ending = serve(&connection, Linter::new()?)?;
     drop(connection);
-    io_threads.join()?;
+    threads.join()?;
     Ok(ending)
 }
 
 /// Runs a session on `connection`: the handshake, then messages until `exit`.
 pub fn serve(connection: &Connection, linter: Linter) -> Result<Ending, LspError> {
-    let (id, params) = connection.initialize_start()?;
-    let params: InitializeParams = serde_json::from_value(params).map_err(LspError::Initialize)?;
-    let mut server = Server::new(linter, &params.capabilities);
-    let result = serde_json::json!({
-        "capabilities": server.capabilities(),
-        "serverInfo": {"name": "numcheck", "version": env!("CARGO_PKG_VERSION")},
-    });
-    connection.initialize_finish(id, result)?;
-    if let Some(watch) = server.watch_request() {
-        // The client's answer is a response, which the loop below ignores.
-        connection
-            .sender
-            .send(watch.into())
-            .map_err(|_| LspError::Disconnected)?;
-    }
-
     let send = |m: Message| {
         connection
             .sender
             .send(m)
             .map_err(|_| LspError::Disconnected)
     };
+    // Before `initialize`, requests are refused and notifications dropped,
+    // as the protocol asks; `exit` (or the input's end) ends the session.
+    let (id, params) = loop {
+        let Ok(message) = connection.receiver.recv() else {
+            return Ok(Ending::Abrupt);
+        };
+        match message {
+            Message::Request(r) if r.method == "initialize" => {
+                match serde_json::from_value::<InitializeParams>(r.params) {
+                    Ok(params) => break (r.id, params),
+                    Err(e) => send(
+                        Response::new_err(
+                            r.id,
+                            ErrorCode::InvalidParams as i32,
+                            format!("invalid initialize parameters: {e}"),
+                        )
+                        .into(),
+                    )?,
+                }
+            }
+            Message::Request(r) => send(
+                Response::new_err(
+                    r.id,
+                    ErrorCode::ServerNotInitialized as i32,
+                    format!(
+                        "the server is not initialized: send initialize before {}",
+                        r.method
+                    ),
+                )
+                .into(),
+            )?,
+            Message::Notification(n) if n.method == "exit" => return Ok(Ending::Abrupt),
+            Message::Notification(_) | Message::Response(_) => {}
+        }
+    };
+    let mut server = Server::new(linter, &params.capabilities);
+    let result = serde_json::json!({
+        "capabilities": server.capabilities(),
+        "serverInfo": {"name": "numcheck", "version": env!("CARGO_PKG_VERSION")},
+    });
+    // `initialized`, which follows, needs nothing: the loop below ignores it.
+    send(Response::new_ok(id, result).into())?;
+    if let Some(watch) = server.watch_request() {
+        // The client's answer is a response, which the loop below ignores.
+        send(watch.into())?;
+    }
+
     let mut shut_down = false;
     while let Ok(first) = connection.receiver.recv() {
         let batch = std::iter::once(first).chain(connection.receiver.try_iter());
@@ -145,6 +156,7 @@ mod tests {
     use lsp_server::{Notification, Request, RequestId};
     use lsp_types::{PublishDiagnosticsParams, Uri};
     use serde_json::json;
+    use std::thread;
 
     fn notification(method: &str, params: serde_json::Value) -> Message {
         Notification::new(method.into(), params).into()

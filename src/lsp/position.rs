@@ -5,7 +5,7 @@
 
 use lsp_types::{Position, PositionEncodingKind, Range};
 
-use crate::span::{LineIndex, Span};
+use crate::span::Span;
 
 /// How the client counts columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,32 +44,47 @@ impl Encoding {
 }
 
 /// Converts between byte offsets and positions for one text.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as the protocol counts them
+/// (numcheck's own line numbers, for terminals, count `\n` only).
 #[derive(Debug)]
 pub struct PositionMap<'a> {
     text: &'a str,
-    index: LineIndex,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
     encoding: Encoding,
 }
 
 impl<'a> PositionMap<'a> {
     pub fn new(text: &'a str, encoding: Encoding) -> Self {
+        let mut starts = vec![0];
+        let mut rest = text;
+        while let Some((_, next)) = next_line(text, rest) {
+            starts.push(next);
+            rest = &text[next..];
+        }
         PositionMap {
             text,
-            index: LineIndex::new(text),
+            starts,
             encoding,
         }
     }
 
-    /// The position of byte `offset` (clamped to the text).
+    /// The position of byte `offset` (clamped to the text; an offset inside
+    /// a line ending is the end of its line).
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let (line, character) = match self.encoding {
-            Encoding::Utf16 => self.index.line_utf16(self.text, offset),
-            Encoding::Utf8 => {
-                let line = self.index.line_of(offset);
-                (line, offset - self.index.line_start(line))
-            }
-        };
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let line_text = line_text(self.text, start);
+        let character: usize = line_text
+            .char_indices()
+            .take_while(|&(i, _)| start + i < offset)
+            .map(|(_, c)| self.encoding.units(c))
+            .sum();
         Position::new(to_u32(line), to_u32(character))
     }
 
@@ -79,11 +94,9 @@ impl<'a> PositionMap<'a> {
 
     /// The byte offset of `position`; see [`offset`].
     pub fn offset(&self, position: Position) -> usize {
-        let line = position.line as usize;
-        if line > self.index.line_of(self.text.len()) {
+        let Some(&start) = self.starts.get(position.line as usize) else {
             return self.text.len();
-        }
-        let start = self.index.line_start(line);
+        };
         start
             + column_offset(
                 line_text(self.text, start),
@@ -106,19 +119,30 @@ impl<'a> PositionMap<'a> {
 pub fn offset(text: &str, position: Position, encoding: Encoding) -> usize {
     let mut start = 0;
     for _ in 0..position.line {
-        match text[start..].find('\n') {
-            Some(i) => start += i + 1,
+        match next_line(text, &text[start..]) {
+            Some((_, next)) => start = next,
             None => return text.len(),
         }
     }
     start + column_offset(line_text(text, start), position.character, encoding)
 }
 
+/// In `rest`, a suffix of `text`: where its first line ending starts and
+/// where the line after it starts, as byte offsets into `text`.
+fn next_line(text: &str, rest: &str) -> Option<(usize, usize)> {
+    let base = text.len() - rest.len();
+    let i = rest.find(['\n', '\r'])?;
+    let width = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+    Some((base + i, base + i + width))
+}
+
 /// The line starting at byte `start`, without its line ending.
 fn line_text(text: &str, start: usize) -> &str {
     let rest = text.get(start..).unwrap_or("");
-    let line = rest.split('\n').next().unwrap_or("");
-    line.strip_suffix('\r').unwrap_or(line)
+    match next_line(text, rest) {
+        Some((end, _)) => &text[start..end],
+        None => rest,
+    }
 }
 
 /// Bytes into `line` of a column counted in `encoding` units.
@@ -203,6 +227,35 @@ mod tests {
         assert_eq!(utf8.position(at), Position::new(1, 4 + 1 + 3));
         round_trips(text, Encoding::Utf16);
         round_trips(text, Encoding::Utf8);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        for encoding in [Encoding::Utf16, Encoding::Utf8] {
+            let text = "a\rb";
+            let map = PositionMap::new(text, encoding);
+            assert_eq!(map.position(2), Position::new(1, 0));
+            assert_eq!(map.position(1), Position::new(0, 1));
+            assert_eq!(map.offset(Position::new(1, 0)), 2);
+            assert_eq!(map.offset(Position::new(0, 9)), 1, "before the \\r");
+            assert_eq!(offset(text, Position::new(1, 1), encoding), 3);
+            round_trips(text, encoding);
+
+            let text =
+                "Talks ended on Friday, October 17, 2024.\rOfficials left on “Friday”.\r\n\rEnd";
+            let map = PositionMap::new(text, encoding);
+            let at = text.find("Of").expect("second line");
+            assert_eq!(map.position(at), Position::new(1, 0));
+            let friday = text.rfind("Friday").expect("second Friday");
+            let column = if encoding == Encoding::Utf16 { 19 } else { 21 };
+            assert_eq!(map.position(friday), Position::new(1, column));
+            assert_eq!(offset(text, Position::new(1, column), encoding), friday);
+            // "\r\n" is one line break, the "\r" after it another.
+            let end = text.find("End").expect("last line");
+            assert_eq!(map.position(end), Position::new(3, 0));
+            assert_eq!(offset(text, Position::new(3, 0), encoding), end);
+            round_trips(text, encoding);
+        }
     }
 
     #[test]

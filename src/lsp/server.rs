@@ -172,7 +172,10 @@ impl Server {
                 };
                 if is_config(&p.text_document.uri) {
                     self.configuration_changed();
-                } else if self.documents.contains_key(&p.text_document.uri) {
+                } else if let Some(doc) = self.documents.get_mut(&p.text_document.uri) {
+                    // Checked again, as after a change: a numcheck.toml that
+                    // changed on disk meanwhile is read again.
+                    doc.diagnostics = None;
                     self.due(p.text_document.uri);
                 }
             }
