@@ -880,6 +880,7 @@ impl Scanner<'_> {
         if gate::passes(self.flags_after(end), gate::TIME_AFTER_FIRST)
             && let Some((s, e, per)) = TIME_BASES.after.match_after(self.text, end)
             && s <= skip_spaces(self.text, end)
+            && !self.points_in_time(e)
         {
             // "three days a week": a duration per week is still a rate.
             q.per = Some(per);
@@ -892,6 +893,7 @@ impl Scanner<'_> {
             && gate::passes(self.flags_after(np.span.end), gate::TIME_AFTER_FIRST)
             && let Some((s, e, per)) = TIME_BASES.after.match_after(self.text, np.span.end)
             && s == skip_spaces(self.text, np.span.end)
+            && !self.points_in_time(e)
         {
             q.per = Some(per);
             if q.noun.is_none() {
@@ -909,6 +911,24 @@ impl Scanner<'_> {
             q.per = Some(per);
         }
         end
+    }
+
+    /// Whether the word after a time base ending at `e` makes it a point in
+    /// time, not a rate: "8,900 a year later", "a week earlier", "a day ago".
+    fn points_in_time(&self, e: usize) -> bool {
+        words::next_word(self.text, e).is_some_and(|(a, b)| {
+            let w = &self.text[a..b];
+            [
+                "later",
+                "earlier",
+                "ago",
+                "afterwards",
+                "afterward",
+                "previously",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        })
     }
 
     /// Whether a bound phrase starting at `s` follows another figure: in
@@ -1558,6 +1578,15 @@ mod tests {
             find(t, &qs, "14 July 2024 (a Sunday)").date.weekday,
             Some(6)
         );
+    }
+
+    #[test]
+    fn a_year_later_is_no_rate() {
+        let t = "It fell to 8,900 square kilometres a year later, and 300 a day ago; 1,200 a day on average.";
+        let qs = run(t);
+        assert_eq!(find(t, &qs, "8,900 square kilometres").per, None);
+        assert_eq!(find(t, &qs, "300").per, None);
+        assert_eq!(find(t, &qs, "1,200 a day").per, Some("day"));
     }
 
     #[test]
