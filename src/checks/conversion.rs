@@ -202,7 +202,10 @@ fn clock(
         .count();
     let (clock, rest) = written.split_at(clock_len);
     let colon = clock.contains(':');
-    let hhmm = if colon {
+    let hhmm = if colon && clock.find(':') == Some(1) && expected < 600 {
+        // "9:30 UTC": the hour as written, without a leading zero.
+        format!("{}:{:02}", expected / 60, expected % 60)
+    } else if colon {
         format!("{:02}:{:02}", expected / 60, expected % 60)
     } else {
         format!("{:02}{:02}", expected / 60, expected % 60)
