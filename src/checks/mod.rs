@@ -412,23 +412,8 @@ pub fn words_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = Cow<
         .map(lower)
 }
 
-/// Whether `hay` contains `needle` (plain ASCII, lower case) in any case,
-/// without a lower-case copy of `hay`.
-pub fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    hay.len() >= needle.len()
-        && (0..=hay.len() - needle.len()).any(|k| {
-            // `| 0x20` lower-cases a letter; the full test rules out the rest.
-            hay[k] | 0x20 == first && hay[k..k + needle.len()].eq_ignore_ascii_case(needle)
-        })
-}
-
 /// Whether `hay` contains any of `needles` (plain ASCII, lower case, none
-/// empty) in any case: [`contains_ignoring_case`] for several needles in one
-/// pass over `hay`, which is read once rather than once per needle.
+/// empty) in any case, in one pass over `hay` and without a lower-case copy.
 pub fn contains_any_ignoring_case(hay: &str, needles: &[&str]) -> bool {
     let hay = hay.as_bytes();
     (0..hay.len()).any(|k| {
