@@ -301,24 +301,20 @@ impl Scanner<'_> {
     /// quantity: a number word, a vague quantifier's word or a unit; or
     /// anything but a plain word, which the grammars then judge.
     fn may_follow_article(&self, end: usize) -> bool {
-        let text = self.text;
-        let next = skip_gap(text, end);
-        if !text
-            .as_bytes()
-            .get(next)
-            .is_some_and(u8::is_ascii_alphabetic)
-        {
-            return true;
-        }
-        let (_, key) = gate::key_of(text, next);
-        key.is_none_or(|k| gate::GATE.flags(k) & (gate::AFTER_A | gate::UNIT) != 0)
+        self.word_may_pass(skip_gap(self.text, end), gate::AFTER_A | gate::UNIT)
     }
 
     /// Whether the word "in" (ending at `end`) may start a date: "in two
     /// weeks", "in a month" (a digit or a number word must follow).
     fn may_follow_in(&self, end: usize) -> bool {
+        self.word_may_pass(skip_spaces(self.text, end), gate::NUMBER)
+    }
+
+    /// Whether what starts at `next` may pass one of the look-ups in `flags`:
+    /// anything but a plain word may (the grammars then judge it); a plain
+    /// word only when the gate says so.
+    fn word_may_pass(&self, next: usize, flags: u16) -> bool {
         let text = self.text;
-        let next = skip_spaces(text, end);
         if !text
             .as_bytes()
             .get(next)
@@ -327,7 +323,7 @@ impl Scanner<'_> {
             return true;
         }
         let (_, key) = gate::key_of(text, next);
-        key.is_none_or(|k| gate::GATE.flags(k) & gate::NUMBER != 0)
+        key.is_none_or(|k| gate::GATE.flags(k) & flags != 0)
     }
 
     /// "an hour", "a fortnight", "another week", "all day": one unit of time.
