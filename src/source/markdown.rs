@@ -146,21 +146,16 @@ fn break_after(mask: &mut Mask<'_>, at: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::assert_masks;
+    use super::super::tests::{assert_masks, masked_by, words_by};
     use super::*;
     use proptest::prelude::*;
 
     fn masked(text: &str) -> String {
-        let p = prose(text);
-        assert_masks(text, &p.text);
-        p.text.into_owned()
+        masked_by(text, prose)
     }
 
     fn words(text: &str) -> String {
-        masked(text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        words_by(text, prose)
     }
 
     #[test]

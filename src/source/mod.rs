@@ -291,6 +291,22 @@ pub(crate) mod tests {
         }
     }
 
+    /// `text` read by a format's `prose`, checked with [`assert_masks`].
+    pub(crate) fn masked_by(text: &str, prose: fn(&str) -> Prose<'_>) -> String {
+        let p = prose(text);
+        assert_masks(text, &p.text);
+        p.text.into_owned()
+    }
+
+    /// The words the checks read in `text` as `prose` masks it, whitespace
+    /// collapsed.
+    pub(crate) fn words_by(text: &str, prose: fn(&str) -> Prose<'_>) -> String {
+        masked_by(text, prose)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     #[test]
     fn formats_follow_extensions() {
         assert_eq!(Format::from_path(Path::new("a/b.md")), Format::Markdown);
