@@ -377,6 +377,8 @@ pub static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
 #[serde(deny_unknown_fields)]
 struct TimeBaseFile {
     base: Vec<TimeBase>,
+    /// Words after a time base that make it a point in time, not a rate.
+    not_a_rate_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -394,6 +396,8 @@ struct TimeBase {
 pub struct TimeBases {
     pub after: PhraseSet<&'static str>,
     pub before_noun: PhraseSet<&'static str>,
+    /// "a year later", "a day ago": the word that follows (lower case).
+    pub not_a_rate_before: Vec<String>,
 }
 
 pub static TIME_BASES: LazyLock<TimeBases> = LazyLock::new(|| {
@@ -409,7 +413,15 @@ pub static TIME_BASES: LazyLock<TimeBases> = LazyLock::new(|| {
             before_noun.insert(w, per);
         }
     }
-    TimeBases { after, before_noun }
+    TimeBases {
+        after,
+        before_noun,
+        not_a_rate_before: file
+            .not_a_rate_before
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+    }
 });
 
 /// The canonical names of time bases, as `'static` strings.

@@ -914,16 +914,10 @@ impl Scanner<'_> {
     fn points_in_time(&self, e: usize) -> bool {
         words::next_word(self.text, e).is_some_and(|(a, b)| {
             let w = &self.text[a..b];
-            [
-                "later",
-                "earlier",
-                "ago",
-                "afterwards",
-                "afterward",
-                "previously",
-            ]
-            .iter()
-            .any(|x| w.eq_ignore_ascii_case(x))
+            TIME_BASES
+                .not_a_rate_before
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
         })
     }
 
