@@ -39,6 +39,12 @@ pub struct Claim {
     /// The subject is a label written before a bare figure ("magnitude 6.8"):
     /// the label says what the figure is, whatever the verb.
     pub labelled: bool,
+    /// The figure is said as expected, planned or possible, not as a fact
+    /// ("plans to cut 13,000 jobs", "expects to carry 105 million").
+    pub irrealis: bool,
+    /// The periods its clause names ("last month", "2023", "this year"),
+    /// lower case; empty when it names none.
+    pub period: Vec<String>,
 }
 
 /// Pronouns that refer back to the last named source.
@@ -364,6 +370,8 @@ pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Ve
                 lumped: Vec::new(),
                 lumped_frames: Vec::new(),
                 labelled: false,
+                irrealis: false,
+                period: Vec::new(),
             });
             continue;
         }
@@ -397,6 +405,8 @@ pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Ve
             lumped_frames: lumped_frames(text, q),
             labelled,
             year: year_of(text, quantities, i),
+            irrealis: irrealis(text, q),
+            period: period(text, quantities, i),
         });
     }
     out
@@ -430,29 +440,41 @@ fn frames(
         hi -= 1;
     }
     let lex = &*crate::lexicon::FRAMES;
-    let frame_of = |w: &str| -> Option<Cow<'static, str>> {
+    // A word's frame class, else (with `verbs`) the lemma of the verb it is
+    // a form of, unless that verb says nothing of the claim ("said").
+    let frame_of = |w: &str, verbs: bool| -> Option<Cow<'static, str>> {
         let lower = crate::extract::words::Lower::new(w)?;
         let l = lower.as_str();
-        match lex.class_of.get(l) {
+        if let Some(class) = lex.class_of.get(l) {
             // The lexicon is static: its class names need no copy.
-            Some(class) => Some(Cow::Borrowed(class.as_str())),
-            // A verb form outside the lexicon's classes, unless it is ignored.
-            None if l.len() > 4
-                && (l.ends_with("ed") || l.ends_with("ing"))
-                && !lex.ignore.contains(l) =>
-            {
-                Some(Cow::Owned(l.to_string()))
-            }
-            None => None,
+            return Some(Cow::Borrowed(class.as_str()));
         }
+        // A capitalised word is a name ("United States"), not a verb.
+        if !verbs || lex.ignore.contains(l) || w.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let lemma = crate::verbs::lemma(l)?;
+        if lex.ignore.contains(lemma) || lex.class_of.contains_key(lemma) {
+            return lex
+                .class_of
+                .get(lemma)
+                .map(|c| Cow::Borrowed(c.as_str()));
+        }
+        Some(Cow::Borrowed(lemma))
     };
     let mut out: Vec<Cow<'static, str>> = Vec::new();
-    // The nearest frame word before the figure, within its clause.
-    for w in frame_words_back(text.get(lo..q.span.start.max(lo)).unwrap_or("")) {
+    // The nearest frame word before the figure, within its clause: a verb
+    // unless a determiner makes it a noun ("the water").
+    let mut back = frame_words_back(text.get(lo..q.span.start.max(lo)).unwrap_or("")).peekable();
+    while let Some(w) = back.next() {
         if w == "," {
             break;
         }
-        if let Some(f) = frame_of(w) {
+        let after_determiner = back.peek().is_some_and(|p| {
+            crate::extract::words::Lower::new(p)
+                .is_some_and(|l| lex.determiners.contains(l.as_str()))
+        });
+        if let Some(f) = frame_of(w, !after_determiner) {
             out.push(f);
             break;
         }
@@ -460,7 +482,7 @@ fn frames(
     // A bare figure's subject can carry the frame ("Road deaths … rose to 296").
     if q.kind == Kind::Number && q.noun.is_none() {
         for w in level_subject {
-            if let Some(f) = frame_of(w)
+            if let Some(f) = frame_of(w, false)
                 && !out.contains(&f)
             {
                 out.push(f);
@@ -469,13 +491,14 @@ fn frames(
     }
     // The figure's own noun phrase can carry the frame ("1,200 deaths").
     for w in frame_words(q.noun.map_or("", |n| n.text(text))) {
-        if let Some(f) = frame_of(w)
+        if let Some(f) = frame_of(w, false)
             && !out.contains(&f)
         {
             out.push(f);
         }
     }
     // Words right after it, up to the end of its clause ("homes lost to the fire").
+    let mut after_auxiliary = false;
     for w in frame_words(text.get(q.span.end.min(hi)..hi).unwrap_or("")) {
         if w == ","
             || ["and", "but", "which", "who", "while", "whereas"]
@@ -484,7 +507,14 @@ fn frames(
         {
             break;
         }
-        if let Some(f) = frame_of(w)
+        // After the figure a verb is read when its form is verbal ("jobs
+        // lost", "people evacuating") or an auxiliary stands before it ("will
+        // be cut"); other words there are nouns of the clause.
+        let lower = crate::extract::words::Lower::new(w);
+        let l = lower.as_ref().map_or("", |l| l.as_str());
+        let verbal = after_auxiliary || l.ends_with("ed") || l.ends_with("ing");
+        after_auxiliary = lex.auxiliaries.contains(l) || (after_auxiliary && l == "been");
+        if let Some(f) = frame_of(w, verbal)
             && !out.contains(&f)
         {
             out.push(f);
@@ -811,6 +841,128 @@ pub fn same_frame(a: &Claim, b: &Claim) -> bool {
         _ => true,
     };
     years_agree && a.frames.iter().any(|f| b.frames.contains(f))
+}
+
+/// The figure's clause within its sentence: from the clause mark before it
+/// to the one after it (commas, semicolons, colons, brackets, dashes).
+fn clause_of(text: &str, q: &Quantity) -> Span {
+    let is_mark = |b: u8| matches!(b, b',' | b';' | b':' | b'(' | b')');
+    let bytes = text.as_bytes();
+    let lo = q.sentence.start.max(q.span.start.saturating_sub(200));
+    let start = bytes[lo..q.span.start]
+        .iter()
+        .rposition(|&b| is_mark(b))
+        .map_or(lo, |k| lo + k + 1);
+    let hi = q.sentence.end.min(q.span.end + 200).min(text.len());
+    let end = bytes[q.span.end.min(hi)..hi]
+        .iter()
+        .position(|&b| is_mark(b))
+        .map_or(hi, |k| q.span.end + k);
+    Span::new(start, end.max(q.span.end))
+}
+
+/// Whether a figure is said as expected, planned or possible: an irrealis
+/// word among the few words before it in its clause ("plans to cut", "is
+/// expected to reach", "could affect"), or an infinitive "to" before the
+/// verb that governs it ("GM to cut 10,000 jobs").
+fn irrealis(text: &str, q: &Quantity) -> bool {
+    let lex = &*crate::lexicon::FRAMES;
+    let clause = clause_of(text, q);
+    let before = text.get(clause.start..q.span.start).unwrap_or("");
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let near = &words[words.len().saturating_sub(4)..];
+    let lower = |w: &str| crate::extract::words::Lower::new(w);
+    if near
+        .iter()
+        .any(|w| lower(w).is_some_and(|l| lex.irrealis.contains(l.as_str())))
+    {
+        return true;
+    }
+    // "to" right before the verb that governs the figure.
+    matches!(near, [.., to, verb] if to.eq_ignore_ascii_case("to")
+        && lower(verb).is_some_and(|l| crate::verbs::lemma(l.as_str()).is_some()))
+        || {
+            // After the figure: "11,000 jobs will be cut".
+            let after = text.get(q.span.end..clause.end).unwrap_or("");
+            after
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .any(|w| lower(w).is_some_and(|l| lex.irrealis.contains(l.as_str())))
+        }
+}
+
+/// The periods a figure's clause names: its dates and durations ("in 2023",
+/// "last month") and phrases of a period word after a period modifier ("in
+/// its current financial year", "this year"), lower case.
+fn period(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
+    let q = &qs[i];
+    let clause = clause_of(text, q);
+    let mut out: Vec<String> = Vec::new();
+    for (k, p) in qs.iter().enumerate() {
+        if k == i || p.span.end <= clause.start {
+            continue;
+        }
+        if p.span.start >= clause.end {
+            break;
+        }
+        if matches!(p.kind, Kind::Date | Kind::Duration) {
+            out.push(p.span.text(text).to_lowercase());
+        }
+    }
+    let lex = &*crate::lexicon::FRAMES;
+    let words: Vec<&str> = text
+        .get(clause.start..clause.end)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let Some(l) = crate::extract::words::Lower::new(w) else {
+            continue;
+        };
+        if !lex.period_nouns.contains(l.as_str()) || k == 0 {
+            continue;
+        }
+        let mods: Vec<String> = words[..k]
+            .iter()
+            .rev()
+            .take(3)
+            .map(|m| m.to_lowercase())
+            .take_while(|m| lex.period_modifiers.contains(m.as_str()))
+            .collect();
+        if !mods.is_empty() {
+            let mut phrase: Vec<String> = mods.into_iter().rev().collect();
+            phrase.push(l.as_str().to_string());
+            let phrase = phrase.join(" ");
+            if !out.iter().any(|o| o.contains(&phrase)) {
+                out.push(phrase);
+            }
+        }
+    }
+    out
+}
+
+/// Whether two figures are for different periods: both name periods and no
+/// period of one is named by the other.
+pub fn periods_differ(a: &Claim, b: &Claim) -> bool {
+    !a.period.is_empty()
+        && !b.period.is_empty()
+        && !a.period.iter().any(|x| b.period.contains(x))
+}
+
+/// Whether nothing said of two figures tells them apart: their frames meet
+/// or one has none, and they are for the same year when both name one.
+pub fn frames_compatible(a: &Claim, b: &Claim) -> bool {
+    let years_agree = match (a.year, b.year) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    years_agree
+        && (a.frames.is_empty() || b.frames.is_empty() || a.frames.iter().any(|f| b.frames.contains(f)))
 }
 
 /// Whether a figure is written as already known: "the 950 homes", "these 3,000".

@@ -445,6 +445,12 @@ fn intern(s: &str) -> &'static str {
 #[serde(deny_unknown_fields)]
 struct FrameFile {
     ignore: Vec<String>,
+    determiners: Vec<String>,
+    auxiliaries: Vec<String>,
+    irrealis: Vec<String>,
+    refer_back: Vec<String>,
+    period_nouns: Vec<String>,
+    period_modifiers: Vec<String>,
     classes: std::collections::BTreeMap<String, Vec<String>>,
 }
 
@@ -452,6 +458,19 @@ struct FrameFile {
 pub struct Frames {
     pub class_of: FxHashMap<String, String>,
     pub ignore: rustc_hash::FxHashSet<String>,
+    /// Words after which a verb form is a noun ("the water", "its cut").
+    pub determiners: rustc_hash::FxHashSet<String>,
+    /// Words after which a verb form after a figure is its predicate
+    /// ("jobs will be cut").
+    pub auxiliaries: rustc_hash::FxHashSet<String>,
+    /// Words that make a figure expected, planned or possible.
+    pub irrealis: rustc_hash::FxHashSet<String>,
+    /// Words before a figure that make it one already given ("these 2,000").
+    pub refer_back: rustc_hash::FxHashSet<String>,
+    /// Words for periods ("year", "month") and the words that fix which one
+    /// ("last", "current financial").
+    pub period_nouns: rustc_hash::FxHashSet<String>,
+    pub period_modifiers: rustc_hash::FxHashSet<String>,
 }
 
 pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
@@ -465,6 +484,12 @@ pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
     Frames {
         class_of,
         ignore: file.ignore.into_iter().collect(),
+        determiners: file.determiners.into_iter().collect(),
+        auxiliaries: file.auxiliaries.into_iter().collect(),
+        irrealis: file.irrealis.into_iter().collect(),
+        refer_back: file.refer_back.into_iter().collect(),
+        period_nouns: file.period_nouns.into_iter().collect(),
+        period_modifiers: file.period_modifiers.into_iter().collect(),
     }
 });
 

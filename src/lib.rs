@@ -22,6 +22,7 @@ pub mod source;
 pub mod span;
 pub mod suppress;
 pub mod units;
+pub mod verbs;
 
 pub use checks::{CheckOptions, check};
 pub use diagnostic::{Diagnostic, Severity};

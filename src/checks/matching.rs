@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::Article;
 use super::interval::{self, Interval};
-use crate::claims::{same_frame, same_scope, same_subject};
+use crate::claims::{frames_compatible, same_frame, same_scope, same_subject};
 use crate::quantity::{Approx, Kind, MarkerRole, Quantity};
 use crate::units;
 
@@ -22,6 +22,10 @@ const WINDOW: usize = 8;
 pub struct Clash {
     pub earlier: usize,
     pub later: usize,
+    /// The later figure refers back to the earlier ("these 2,000 soldiers").
+    pub referred: bool,
+    /// The later figure is the body's first statement of a headline's figure.
+    pub restated: bool,
 }
 
 /// The interval of a figure in comparable units (measures in base units),
@@ -55,12 +59,36 @@ pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
     let all = article.clashes.get_or_init(|| find_clashes(article));
     all.iter()
         .copied()
-        .filter(|c| !refer_back || refers_back(article.text, &article.quantities[c.later]))
+        .filter(|c| !refer_back || c.referred || c.restated)
         .collect()
+}
+
+/// The article's headline: a first paragraph of one short line that does
+/// not end a sentence ("DaimlerChrysler plans to cut 13,000 jobs").
+fn headline(text: &str) -> Option<crate::span::Span> {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let end = rest.find('\n').unwrap_or(rest.len());
+    let line = rest[..end].trim_end();
+    // A paragraph of its own: a blank line, or the end of the text, after it.
+    let after = &rest[end..];
+    let own_paragraph = after
+        .get(1..)
+        .is_none_or(|a| a.lines().next().is_none_or(|l| l.trim().is_empty()));
+    let words = line.split_whitespace().count();
+    (own_paragraph
+        && (2..=20).contains(&words)
+        && !line.ends_with(['.', '!', '?', '"', '\u{201d}', ':']))
+    .then(|| crate::span::Span::new(start, start + line.len()))
 }
 
 fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
     let text = article.text;
+    let headline = headline(text);
+    let in_headline = |q: &Quantity| headline.is_some_and(|h| h.start <= q.span.start && q.span.end <= h.end);
+    // Heads the body has already counted: a headline's figure is restated by
+    // the body's first figure for its subject.
+    let mut body_heads: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     let qs = &article.quantities;
     let claims = &article.claims;
     let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
@@ -118,47 +146,139 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
             // of the thing itself; other figures must be said in the same frame.
             let attributive = q.kind == Kind::Measure && p.noun.is_some() && q.noun.is_some()
                 || claims[i].labelled && claims[j].labelled;
-            if !same
-                || !same_scope(&claims[j], &claims[i])
-                || !(attributive || same_frame(&claims[j], &claims[i]))
-            {
+            let (cj, ci) = (&claims[j], &claims[i]);
+            if crate::claims::periods_differ(cj, ci) {
                 continue;
             }
-            if claims[j].role == Some(MarkerRole::Total)
-                || claims[i].role == Some(MarkerRole::Total)
-            {
+            let shared_frame = same_frame(cj, ci);
+            // A figure referring back names an earlier one: "these 2,000
+            // soldiers" whatever is now said of it (unless frames or years
+            // contradict), "the 950 homes" when said in the same frame; never
+            // a narrower subject than the one it refers to.
+            let referred = match reference(text, q) {
+                Reference::Demonstrative => frames_compatible(cj, ci),
+                Reference::Definite => shared_frame || attributive,
+                Reference::None => false,
+            } && ci
+                .modifiers
+                .iter()
+                .all(|m| cj.modifiers.contains(m) || says_what_happened(m));
+            // A headline's figure is restated by the body's first figure for
+            // the same narrowed subject in the same frame, said as firmly
+            // ("DaimlerChrysler plans to cut 13,000 jobs" … "announced it would
+            // cut 11,000 jobs"); money by the same noun phrase ("a $4.9 billion
+            // hostile bid" … "a $6.0 billion hostile bid").
+            let first_in_body = in_headline(p) && !in_headline(q) && !body_heads.contains(head);
+            let restated = first_in_body
+                && cj.irrealis == ci.irrealis
+                && p.approx != Approx::Vague
+                && q.approx != Approx::Vague
+                && ((shared_frame && same_modifiers(cj, ci))
+                    || (q.kind == Kind::Money
+                        && same_noun_phrase(text, p, q)
+                        && frames_compatible(cj, ci)));
+            // Places and groups: the same, or (for a restatement or a
+            // reference) one's named in the other's sentence ("Shop Direct to
+            // cut 1,150 jobs" … "Shop Direct group, one of the UK's retailers,
+            // is to cut 1,450 jobs in Merseyside").
+            let scoped = same_scope(cj, ci)
+                || ((restated || referred)
+                    && (named_in(text, &cj.scope, q.sentence)
+                        || named_in(text, &ci.scope, p.sentence)));
+            if !same || !scoped || !(attributive || shared_frame || referred || restated) {
                 continue;
             }
+            if cj.role == Some(MarkerRole::Total) || ci.role == Some(MarkerRole::Total) {
+                continue;
+            }
+            // The nearest figure it can be compared with decides: agreeing
+            // with it, the later figure clashes with nothing older.
             if !piv.overlaps(iv) {
                 out.push(Clash {
                     earlier: j,
                     later: i,
+                    referred,
+                    restated,
                 });
-                break;
             }
+            break;
         }
         earlier.push(i);
+        if !in_headline(q) {
+            body_heads.insert(head);
+        }
     }
     out
 }
 
-/// Whether a figure is written as referring back to one already given:
-/// "the 950 homes", "these 3,000 soldiers", "the same 40".
-fn refers_back(text: &str, q: &Quantity) -> bool {
+/// How a figure's wording refers back to one already given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reference {
+    /// "these 3,000 soldiers", "those 40", "the same 40".
+    Demonstrative,
+    /// "the 950 homes".
+    Definite,
+    None,
+}
+
+fn reference(text: &str, q: &Quantity) -> Reference {
+    if q.approx == Approx::Vague {
+        return Reference::None;
+    }
     let lead = q.lead(text).trim_end();
-    let last = lead
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let mut words = lead.rsplit(|c: char| c.is_whitespace());
+    let last = words.next().unwrap_or("");
     // "11 of the 23 suspects", "most of the 85,000": a whole named for a part.
-    let part_of = lead
-        .rsplit(|c: char| c.is_whitespace())
-        .nth(1)
-        .is_some_and(|w| w.eq_ignore_ascii_case("of"));
-    matches!(last.as_str(), "the" | "these" | "those" | "same")
-        && !part_of
-        && q.approx != Approx::Vague
+    if words.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        return Reference::None;
+    }
+    let lex = &*crate::lexicon::FRAMES;
+    let l = crate::extract::words::Lower::new(last);
+    match l.as_ref().map(|l| l.as_str()) {
+        Some(w) if lex.refer_back.contains(w) => Reference::Demonstrative,
+        Some("the") => Reference::Definite,
+        _ => Reference::None,
+    }
+}
+
+/// Whether one of the scope words is written as a word in a sentence.
+fn named_in(text: &str, scope: &[String], sentence: crate::span::Span) -> bool {
+    let s = sentence.text(text);
+    scope.iter().any(|w| {
+        s.match_indices(|c: char| c.is_uppercase()).any(|(k, _)| {
+            let rest = &s[k..];
+            rest.len() >= w.len()
+                && rest.is_char_boundary(w.len())
+                && rest[..w.len()].to_lowercase() == *w
+                && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+    })
+}
+
+/// Whether two figures are followed by the same noun phrase, word for word.
+fn same_noun_phrase(text: &str, a: &Quantity, b: &Quantity) -> bool {
+    match (a.noun, b.noun) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (x.text(text), y.text(text));
+            x.split_whitespace()
+                .map(str::to_lowercase)
+                .eq(y.split_whitespace().map(str::to_lowercase))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a modifier says what happened to the things counted rather than
+/// which things they are: a frame word or a participle ("the 460 cancelled
+/// flights" are the flights cancelled, not a narrower kind of flight).
+fn says_what_happened(modifier: &str) -> bool {
+    crate::lexicon::FRAMES.class_of.contains_key(modifier)
+        || (modifier.ends_with("ed") && crate::verbs::lemma(modifier).is_some())
+}
+
+/// Whether two subjects are narrowed by the same modifiers.
+fn same_modifiers(a: &crate::claims::Claim, b: &crate::claims::Claim) -> bool {
+    a.modifiers.len() == b.modifiers.len() && a.modifiers.iter().all(|m| b.modifiers.contains(m))
 }
 
 /// For money and measures: the nouns after the figures name the same thing
