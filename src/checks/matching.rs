@@ -208,6 +208,21 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
             body_heads.insert(head);
         }
     }
+    // A headline may sum the body ("kill 23 people" … "killing 12 people" …
+    // "killing 11"): it is restated only where the body says it once.
+    out.retain(|c| {
+        !c.restated || {
+            let h = &claims[c.earlier];
+            let said = qs.iter().zip(claims).filter(|(q, cl)| {
+                !in_headline(q)
+                    && q.kind == qs[c.later].kind
+                    && cl.head == claims[c.later].head
+                    && same_modifiers(cl, &claims[c.later])
+                    && same_frame(h, cl)
+            });
+            said.count() == 1
+        }
+    });
     out
 }
 

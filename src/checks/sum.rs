@@ -85,6 +85,12 @@ enum Whole {
     /// "Of the N …" before the list, or a whole the list divides (":"):
     /// parts may leave a remainder, but must not exceed it.
     Container,
+    /// A whole broken down right after it, in brackets or after a comma
+    /// ("1,000,000 minivans (600,000 in the US and 270,000 in Canada)",
+    /// "11,592 umbrellas, 3,144 in yellow and 6,936 in blue"), or named again
+    /// in the next sentence as the whole ("… 85 intercontinental departures.
+    /// The 1,240 cancellations …"): parts must add up.
+    Breakdown,
 }
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
@@ -106,6 +112,15 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             i += 1;
             continue;
         }
+        // "11,592 umbrellas, 3,144 in yellow and 6,936 in blue", "33 aircraft
+        // (24 A320s and 6 A321s)": a whole broken down right after it.
+        if let Some((parts, ok)) = breakdown(text, qs, i) {
+            if ok {
+                check_parts(article, rule, i, &parts, Whole::Breakdown, hedge, out);
+            }
+            i = *parts.last().unwrap_or(&i) + 1;
+            continue;
+        }
         let parts = list_from(text, qs, i, |first, _, q| same_kind(first, q));
         if parts.len() < 2 {
             i += 1;
@@ -113,31 +128,87 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         let last = *parts.last().unwrap_or(&i);
         if let Some((t, how)) = find_total(article, &parts) {
-            let total = &qs[t];
-            let mut sum = Interval::point(Decimal::ZERO);
-            let mut exact = Decimal::ZERO;
-            let mut ok = true;
-            for &p in &parts {
-                let Some(pi) = interval::of(&qs[p], text, false, hedge) else {
-                    ok = false;
-                    break;
-                };
-                sum = Interval {
-                    low: sum.low.zip(pi.low).map(|(a, b)| a + b),
-                    high: sum.high.zip(pi.high).map(|(a, b)| a + b),
-                };
-                exact += qs[p].value.number().unwrap_or_default();
-            }
-            if let (true, Some(ti)) = (ok, interval::of(total, text, false, hedge)) {
-                let exceeds = matches!((sum.low, ti.high), (Some(s), Some(t)) if s > t);
-                let short = matches!((sum.high, ti.low), (Some(s), Some(t)) if s < t);
-                if exceeds || (short && how == Whole::StatedAfter) {
-                    report(article, rule, total, &parts, exact, out);
-                }
-            }
+            check_parts(article, rule, t, &parts, how, hedge, out);
         }
         i = last + 1;
     }
+}
+
+/// Compares a whole with the sum of its parts and reports what cannot hold.
+fn check_parts(
+    article: &Article<'_>,
+    rule: &Rule,
+    t: usize,
+    parts: &[usize],
+    how: Whole,
+    hedge: Decimal,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let total = &qs[t];
+    let mut sum = Interval::point(Decimal::ZERO);
+    let mut exact = Decimal::ZERO;
+    for &p in parts {
+        let Some(pi) = interval::of(&qs[p], text, false, hedge) else {
+            return;
+        };
+        sum = Interval {
+            low: sum.low.zip(pi.low).map(|(a, b)| a + b),
+            high: sum.high.zip(pi.high).map(|(a, b)| a + b),
+        };
+        exact += qs[p].value.number().unwrap_or_default();
+    }
+    if let Some(ti) = interval::of(total, text, false, hedge) {
+        let exceeds = matches!((sum.low, ti.high), (Some(s), Some(t)) if s > t);
+        let short = matches!((sum.high, ti.low), (Some(s), Some(t)) if s < t);
+        if exceeds || (short && how != Whole::Container) {
+            report(article, rule, total, parts, exact, out);
+        }
+    }
+}
+
+/// The parts of a whole broken down right after it (`Some((parts, true))`),
+/// or of a list that starts there but is no breakdown of it (`Some((_, false))`
+/// never: such lists are read by the caller); `None` when no breakdown
+/// follows figure `w`.
+fn breakdown(text: &str, qs: &[Quantity], w: usize) -> Option<(Vec<usize>, bool)> {
+    let t = &qs[w];
+    if !matches!(t.kind, Kind::Count | Kind::Money | Kind::Measure)
+        || t.noun.is_none() && t.kind == Kind::Count
+        || t.marker.is_some()
+        || is_container(text, t)
+    {
+        return None;
+    }
+    let first = w + 1 + qs.get(w + 1..)?.iter().position(|q| !matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal))?;
+    let f = &qs[first];
+    if f.sentence != t.sentence {
+        return None;
+    }
+    let between = text.get(t.span.end..f.span.start)?;
+    if !breaks_down(between) {
+        return None;
+    }
+    let part_kind = |q: &Quantity| match t.kind {
+        Kind::Count => matches!(q.kind, Kind::Count | Kind::Number) && q.per == t.per,
+        _ => q.kind == t.kind && q.unit == t.unit && q.per == t.per,
+    };
+    if !part_kind(f) {
+        return None;
+    }
+    // After a comma, the parts stand for the whole's noun ("3,144 in yellow"):
+    // parts with nouns of their own ("14 Germans, six Tunisians") are a list,
+    // not a breakdown. In brackets they may name kinds ("(24 A320s and 6 A321s)").
+    let bracketed = between.trim_end().ends_with('(');
+    let part_kind = |q: &Quantity| part_kind(q) && (bracketed || q.kind != Kind::Count || q.noun.is_none());
+    if !part_kind(f) {
+        return None;
+    }
+    let parts = list_from(text, qs, first, |_, _, q| part_kind(q));
+    let last = &qs[*parts.last()?];
+    (parts.len() >= 2 && closes_breakdown(text, last, bracketed))
+        .then_some((parts, true))
 }
 
 /// The total for a list of parts, and how it is stated.
@@ -171,6 +242,26 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
         if before.iter().any(|w| is_total_word(w)) || marked {
             return Some((n, Whole::StatedAfter));
         }
+    }
+    // "… 610 domestic flights, 590 European services and 85 intercontinental
+    // departures. The 1,240 cancellations …": the next sentence opens with the
+    // whole, referred back to, said in the list's frame.
+    if let Some(n) = next
+        && let Some(t) = qs.get(n)
+        && t.sentence != last.sentence
+        && t.sentence.start >= last.sentence.end
+        && compatible(t)
+        && t.kind != Kind::Number
+        && words_between(text, t.sentence.start, t.span.start)
+            .iter()
+            .all(|w| w == "the" || w == "these" || w == "those" || w == "all")
+        && !words_between(text, t.sentence.start, t.span.start).is_empty()
+        && article.claims[n]
+            .frames
+            .iter()
+            .any(|f| article.claims[parts[0]].frames.contains(f))
+    {
+        return Some((n, Whole::Breakdown));
     }
     // "212 people …, of whom 146 were passengers and 71 were crew": the part
     // marker points back to the whole before it.
@@ -214,6 +305,33 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
             .any(|x| x == head || x.trim_end_matches('s') == head.trim_end_matches('s'))
             .then_some((w, Whole::Container))
     })
+}
+
+/// Whether the words between a whole and its first part open a breakdown:
+/// a bracket (after a few words of the whole's own phrase: "minivans in
+/// North America ("), or a comma, colon or dash right after the whole.
+fn breaks_down(between: &str) -> bool {
+    let t = between.trim();
+    if let Some(before) = t.strip_suffix('(') {
+        return before.len() <= 60 && !before.contains([',', ';', ':', '.', ')']);
+    }
+    matches!(t, "," | ":" | "\u{2014}" | ", with" | ": with")
+}
+
+/// Whether a breakdown's last part ends it: the closing bracket (for one in
+/// brackets), else the end of the clause or sentence, with no further part
+/// joined by "and"/"or" before it.
+fn closes_breakdown(text: &str, last: &Quantity, bracketed: bool) -> bool {
+    let mut end = (last.span.end + 60).min(last.sentence.end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = text.get(last.span.end..end).unwrap_or("");
+    let closers: &[char] = if bracketed { &[')'] } else { &['.', ';', ',', ')'] };
+    match after.find(closers) {
+        Some(k) => !after[..k].contains(" and ") && !after[..k].contains(" or ") && !after[..k].contains('('),
+        None => !bracketed && last.span.end + 60 >= last.sentence.end,
+    }
 }
 
 fn report(
