@@ -466,15 +466,22 @@ fn frames(
     // The nearest frame word before the figure, within its clause: a verb
     // unless a determiner makes it a noun ("the water").
     let mut back = frame_words_back(text.get(lo..q.span.start.max(lo)).unwrap_or("")).peekable();
+    // Past an "of", the figure is a noun's complement ("evidence of the
+    // presence of these 2,000 soldiers"): only frame classes are read there.
+    let mut complement = false;
     while let Some(w) = back.next() {
         if w == "," {
             break;
+        }
+        if w.eq_ignore_ascii_case("of") {
+            complement = true;
+            continue;
         }
         let after_determiner = back.peek().is_some_and(|p| {
             crate::extract::words::Lower::new(p)
                 .is_some_and(|l| lex.determiners.contains(l.as_str()))
         });
-        if let Some(f) = frame_of(w, !after_determiner) {
+        if let Some(f) = frame_of(w, !after_determiner && !complement) {
             out.push(f);
             break;
         }
@@ -786,14 +793,20 @@ fn frame_words_back(s: &str) -> impl Iterator<Item = &str> {
         let mut end = None;
         loop {
             let Some((i, c)) = chars.next_back() else {
-                return end.filter(|&e| e > 2).map(|e| &s[..e]);
+                return end
+                    .filter(|&e| e > 2 || s[..e].eq_ignore_ascii_case("of"))
+                    .map(|e| &s[..e]);
             };
             if c.is_alphabetic() {
                 end.get_or_insert(i + c.len_utf8());
                 continue;
             }
             let start = i + c.len_utf8();
-            match end.take().filter(|&e| e - start > 2) {
+            // Words of three letters or more, and "of" (it ends a verb's reach).
+            match end
+                .take()
+                .filter(|&e| e - start > 2 || s[start..e].eq_ignore_ascii_case("of"))
+            {
                 Some(e) => {
                     comma = c == ',';
                     return Some(&s[start..e]);

@@ -449,6 +449,7 @@ struct FrameFile {
     auxiliaries: Vec<String>,
     irrealis: Vec<String>,
     refer_back: Vec<String>,
+    part_quantifiers: Vec<String>,
     period_nouns: Vec<String>,
     period_modifiers: Vec<String>,
     classes: std::collections::BTreeMap<String, Vec<String>>,
@@ -467,6 +468,8 @@ pub struct Frames {
     pub irrealis: rustc_hash::FxHashSet<String>,
     /// Words before a figure that make it one already given ("these 2,000").
     pub refer_back: rustc_hash::FxHashSet<String>,
+    /// Words that take a part of a whole named after "of" ("most of the 85,000").
+    pub part_quantifiers: rustc_hash::FxHashSet<String>,
     /// Words for periods ("year", "month") and the words that fix which one
     /// ("last", "current financial").
     pub period_nouns: rustc_hash::FxHashSet<String>,
@@ -488,6 +491,7 @@ pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         auxiliaries: file.auxiliaries.into_iter().collect(),
         irrealis: file.irrealis.into_iter().collect(),
         refer_back: file.refer_back.into_iter().collect(),
+        part_quantifiers: file.part_quantifiers.into_iter().collect(),
         period_nouns: file.period_nouns.into_iter().collect(),
         period_modifiers: file.period_modifiers.into_iter().collect(),
     }

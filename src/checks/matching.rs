@@ -243,11 +243,18 @@ fn reference(text: &str, q: &Quantity) -> Reference {
     let lead = q.lead(text).trim_end();
     let mut words = lead.rsplit(|c: char| c.is_whitespace());
     let last = words.next().unwrap_or("");
-    // "11 of the 23 suspects", "most of the 85,000": a whole named for a part.
-    if words.next().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+    let lex = &*crate::lexicon::FRAMES;
+    // "11 of the 23 suspects", "most of the 85,000": a whole named for a part
+    // (but "the presence of these 2,000 soldiers" refers back).
+    if words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && words.next().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || crate::extract::words::Lower::new(w)
+                    .is_some_and(|l| lex.part_quantifiers.contains(l.as_str()))
+        })
+    {
         return Reference::None;
     }
-    let lex = &*crate::lexicon::FRAMES;
     let l = crate::extract::words::Lower::new(last);
     match l.as_ref().map(|l| l.as_str()) {
         Some(w) if lex.refer_back.contains(w) => Reference::Demonstrative,
