@@ -30,6 +30,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 && b.approx != Approx::Vague
                 && b.sentence.end <= q.sentence.start
                 && claims[j].role != Some(MarkerRole::Increment)
+                // "these 2,000 soldiers" restates an earlier figure: the base
+                // is what it refers to.
+                && !super::matching::refers_back(text, b)
                 && same_subject(&claims[j], &claims[i])
         });
         let Some(j) = base else { continue };

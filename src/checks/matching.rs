@@ -236,6 +236,12 @@ enum Reference {
     None,
 }
 
+/// Whether a figure refers back to one already given ("these 2,000 soldiers",
+/// "the 950 homes"): it restates an earlier figure rather than adding one.
+pub fn refers_back(text: &str, q: &Quantity) -> bool {
+    reference(text, q) != Reference::None
+}
+
 fn reference(text: &str, q: &Quantity) -> Reference {
     if q.approx == Approx::Vague {
         return Reference::None;
