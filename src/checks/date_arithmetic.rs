@@ -350,42 +350,66 @@ pub(crate) struct Birth {
     pub names: Vec<String>,
 }
 
-/// The capitalised words of `text[from..to]` that can be part of a name:
-/// not a month or weekday, not the first word of the sentence unless another
-/// capitalised word follows it.
-fn name_words(text: &str, sentence_start: usize, from: usize, to: usize) -> Vec<String> {
+/// The runs of capitalised words of `text[from..to]` that can be names,
+/// in order ("Tony Snow", "White House Press Secretary"): words joined by
+/// spaces or initials' dots, not months or weekdays; a sentence's first word
+/// only when the text never writes it in lower case ("Callwood, born …", not
+/// "He was born …").
+fn name_runs(text: &str, from: usize, to: usize) -> Vec<Vec<String>> {
     let slice = text.get(from..to).unwrap_or("");
-    let words: Vec<(usize, &str)> = slice
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let mut open = false;
+    let mut last_end = 0;
+    let mut first = true;
+    for (off, w) in slice
         .split(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
-        .scan(0usize, |_, w| Some(w))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let off = w.as_ptr() as usize - slice.as_ptr() as usize;
-            (from + off, w)
-        })
-        .collect();
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let mut names = Vec::new();
-    for (n, &(at, w)) in words.iter().enumerate() {
-        if !capital(w) {
-            continue;
-        }
+        .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
+        .filter(|(_, w)| !w.is_empty())
+    {
+        let gap = slice.get(last_end..off).unwrap_or("");
+        last_end = off + w.len();
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
         let lower = w.to_lowercase();
-        if crate::extract::calendar::month(&lower).is_some()
-            || crate::extract::calendar::weekday(&lower).is_some()
-        {
+        let was_first = std::mem::replace(&mut first, false);
+        let name = capital
+            && crate::extract::calendar::month(&lower).is_none()
+            && crate::extract::calendar::weekday(&lower).is_none()
+            && !(was_first && written_in_lower_case(text, &lower));
+        if !name {
+            open = false;
             continue;
         }
-        let first_of_sentence = text
-            .get(sentence_start..at)
-            .is_some_and(|t| !t.contains(|c: char| c.is_alphanumeric()));
-        let next_capital = words.get(n + 1).is_some_and(|&(_, x)| capital(x));
-        if first_of_sentence && !next_capital {
-            continue;
+        if open && gap.chars().all(|c| c == ' ' || c == '.') {
+            if let Some(run) = runs.last_mut() {
+                run.push(lower);
+            }
+        } else {
+            runs.push(vec![lower]);
         }
-        names.push(lower);
+        open = true;
     }
-    names
+    runs
+}
+
+/// Whether `lower` occurs in `text` as a word written in lower case.
+fn written_in_lower_case(text: &str, lower: &str) -> bool {
+    text.match_indices(lower).any(|(k, _)| {
+        let before = text[..k].chars().next_back();
+        let after = text[k + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The words that name the person of a sentence: its first run of two or
+/// more capitalised words ("Professor Bronisław Geremek"), else its first
+/// run.
+fn subject_name(text: &str, from: usize, to: usize) -> Vec<String> {
+    let runs = name_runs(text, from, to);
+    runs.iter()
+        .find(|r| r.len() >= 2)
+        .or_else(|| runs.first())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The ages written in a text.
@@ -440,15 +464,19 @@ pub(crate) fn age_mentions(text: &str, qs: &[Quantity]) -> Vec<AgeMention> {
         // The person: the capitalised run just before an appositive age, or
         // the names of the sentence before the age.
         let names = if appositive {
-            let start = lead
-                .trim_end_matches([',', ' ', '('])
-                .rfind(|c: char| !(c.is_alphabetic() || c == ' ' || c == '.' || c == '-'))
-                .map_or(0, |k| k + 1);
-            let base = q.lead_start(text);
-            name_words(text, q.sentence.start, base + start, q.number.start)
+            name_runs(text, q.sentence.start, q.number.start)
+                .pop()
+                .unwrap_or_default()
         } else {
-            name_words(text, q.sentence.start, q.sentence.start, q.number.start)
+            subject_name(text, q.sentence.start, q.number.start)
         };
+        // An age at another time than the article's ("killed in 1982 at the
+        // age of 20") is stated at that time: read only with a full date.
+        if super::in_sentence(qs, q)
+            .any(|p| p.kind == Kind::Date && !p.date.relative && full_date(p, text).is_none())
+        {
+            continue;
+        }
         let at = super::in_sentence(qs, q)
             .filter(|p| p.kind == Kind::Date)
             .find_map(|p| full_date(p, text));
@@ -474,10 +502,9 @@ pub(crate) fn births(text: &str, qs: &[Quantity]) -> Vec<Birth> {
             continue;
         }
         let near = words_before(text, q.sentence.start, q.span.start, age.reach);
-        let Some(k) = near.iter().position(|w| listed(&age.born, w)) else {
+        if !near.iter().any(|w| listed(&age.born, w)) {
             continue;
-        };
-        let _ = k;
+        }
         let born_at = text
             .get(q.sentence.start..q.span.start)
             .and_then(|t| t.to_lowercase().rfind("born"))
@@ -485,7 +512,7 @@ pub(crate) fn births(text: &str, qs: &[Quantity]) -> Vec<Birth> {
         out.push(Birth {
             index: i,
             date: *date,
-            names: name_words(text, q.sentence.start, q.sentence.start, born_at),
+            names: subject_name(text, q.sentence.start, born_at),
         });
     }
     out

@@ -400,8 +400,11 @@ fn future_before(t: &str, at: usize) -> bool {
     };
     // The clause: back to the last punctuation mark.
     let clause = lead
-        .rfind(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”' | '!' | '?'))
-        .map_or(lead, |k| &lead[k + 1..]);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”' | '!' | '?'))
+        .and_then(|(k, c)| lead.get(k + c.len_utf8()..))
+        .unwrap_or(lead);
     clause
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
