@@ -4,7 +4,7 @@ use jiff::civil::{Date, Weekday};
 
 use super::Article;
 use crate::diagnostic::Diagnostic;
-use crate::quantity::{Kind, Value};
+use crate::quantity::{Kind, Quantity, Value};
 use crate::rulebook::Rule;
 use crate::span::Span;
 
@@ -60,7 +60,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let has_year = written
             .split(|c: char| !c.is_ascii_digit())
             .any(|d| d.len() == 4);
-        if ranged || !(named_month || has_year) {
+        if ranged {
+            range_ends(article, rule, q, out);
+            continue;
+        }
+        if !(named_month || has_year) {
             continue;
         }
         let (Some(claimed), Value::Date(Some(d))) = (q.date.weekday, &q.value) else {
@@ -90,6 +94,82 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         out.push(d);
     }
+}
+
+/// "from next Tuesday to Sunday (March 13-16)": two weekdays joined by a
+/// range word (`rules/calendar.toml`, `[range]`) before a range of days;
+/// the first weekday names the first day, the second the last.
+fn range_ends(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    let (Some(last_wd), Value::Date(Some(d))) = (q.date.weekday, &q.value) else {
+        return;
+    };
+    let Some(first) = d.civil() else { return };
+    // The weekday mention just before, joined by a range word.
+    let k = qs.partition_point(|p| p.span.start < q.span.start);
+    let Some(prev) = k.checked_sub(1).and_then(|k| qs.get(k)) else {
+        return;
+    };
+    let Some(first_wd) = prev.date.weekday else {
+        return;
+    };
+    let between = text.get(prev.span.end..q.span.start).unwrap_or("").trim();
+    if prev.kind != Kind::Date
+        || !crate::extract::calendar::listed(
+            &crate::extract::calendar::WORDS.range.connectors,
+            &between.to_lowercase(),
+        )
+    {
+        return;
+    }
+    // The last day: the number after the dash that follows the first day.
+    let rest = text.get(q.span.end..).unwrap_or("");
+    let rest = rest.strip_prefix(['-', '–']).unwrap_or(rest);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let Some(last_day) = digits.parse::<i8>().ok().filter(|_| !digits.is_empty()) else {
+        return;
+    };
+    let Ok(last) = Date::new(first.year(), first.month(), last_day) else {
+        return;
+    };
+    if last <= first {
+        return;
+    }
+    for (claimed, date, mention) in [(first_wd, first, prev), (last_wd, last, q)] {
+        let actual = index(date.weekday());
+        let claimed = claimed as usize;
+        if actual == claimed || claimed > 6 {
+            continue;
+        }
+        let written = mention.span.text(text);
+        let at = weekday_at(written, mention.span.start).unwrap_or(mention.span);
+        let values = [
+            ("weekday", NAMES[claimed].to_string()),
+            ("date", date.strftime("%B %-d, %Y").to_string()),
+            ("actual", NAMES[actual].to_string()),
+            ("nearest", nearest_with_weekday(date, claimed).strftime("%B %-d").to_string()),
+        ];
+        out.push(
+            rule.finding(at, &values)
+                .with_related(q.span, "the range of days")
+                .with_fix(at, NAMES[actual]),
+        );
+    }
+}
+
+/// The span of the first weekday word in a mention ("next Tuesday").
+fn weekday_at(written: &str, base: usize) -> Option<Span> {
+    for w in written.split(|c: char| !c.is_ascii_alphabetic()) {
+        let here = w.as_ptr() as usize - written.as_ptr() as usize;
+        if w.len() >= 6
+            && crate::extract::words::Lower::new(w)
+                .is_some_and(|l| crate::extract::calendar::weekday(l.as_str()).is_some())
+        {
+            return Some(Span::new(base + here, base + here + w.len()));
+        }
+    }
+    None
 }
 
 /// Whether a date is written as a range of days ("16-17 July", "March

@@ -20,6 +20,7 @@ pub struct Words {
     pub age: Age,
     pub ordinal_period: OrdinalPeriod,
     pub seasons: Seasons,
+    pub range: Range,
     /// "tomorrow" → 1, "yesterday" → -1.
     pub relative_days: BTreeMap<String, i64>,
 }
@@ -57,6 +58,12 @@ pub struct Age {
 #[serde(deny_unknown_fields)]
 pub struct OrdinalPeriod {
     pub before: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub connectors: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
