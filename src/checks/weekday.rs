@@ -25,7 +25,11 @@ fn index(w: Weekday) -> usize {
 }
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-    for q in &article.quantities {
+    for (i, q) in article.quantities.iter().enumerate() {
+        if let Some((date, beside)) = date_beside(article, i) {
+            report(article, rule, q, date, Some(beside), out);
+            continue;
+        }
         // A written day and month count even when the year was inferred
         // ("Monday 18 February"); a bare weekday resolves to itself.
         if q.kind != Kind::Date
@@ -67,14 +71,66 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if !(named_month || has_year) {
             continue;
         }
-        let (Some(claimed), Value::Date(Some(d))) = (q.date.weekday, &q.value) else {
+        let (Some(_), Value::Date(Some(d))) = (q.date.weekday, &q.value) else {
             continue;
         };
         let Some(date) = d.civil() else { continue };
+        report(article, rule, q, date, None, out);
+    }
+}
+
+/// A weekday mention whose date is written as the next mention: "Today,
+/// Friday the 19th of March", "on Wednesday, June 14", "Monday the 16th of
+/// October 2007" (a day alone, then its month). The date and that mention.
+fn date_beside(article: &Article<'_>, i: usize) -> Option<(Date, Span)> {
+    let text = article.text;
+    let q = article.quantities.get(i)?;
+    let next = article.quantities.get(i + 1)?;
+    q.date.weekday?;
+    if q.kind != Kind::Date || next.kind != Kind::Date || next.date.weekday.is_some() {
+        return None;
+    }
+    let written = q.span.text(text);
+    // The weekday is the mention's own: a full date would carry it already.
+    let own_digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    if own_digits.len() > 2 {
+        return None;
+    }
+    // Only commas, spaces, "the" and "of" between them.
+    let between = text.get(q.span.end..next.span.start)?;
+    let glue = between
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("of"));
+    if !glue || between.len() > 8 || between.contains(['\n', '\r']) {
+        return None;
+    }
+    let Value::Date(Some(d)) = &next.value else {
+        return None;
+    };
+    let date = match (d.month, d.day, own_digits.parse::<i8>().ok()) {
+        // "Monday the 16th" + "of October 2007".
+        (Some(m), None, Some(day)) => Date::new(d.year, m, day).ok()?,
+        // "Today, Friday" + "the 19th of March".
+        (Some(_), Some(_), None) => d.civil()?,
+        _ => return None,
+    };
+    Some((date, Span::new(q.span.start, next.span.end)))
+}
+
+fn report(
+    article: &Article<'_>,
+    rule: &Rule,
+    q: &Quantity,
+    date: Date,
+    beside: Option<Span>,
+    out: &mut Vec<Diagnostic>,
+) {
+    {
+        let Some(claimed) = q.date.weekday else { return };
         let actual = index(date.weekday());
         let claimed = claimed as usize;
         if actual == claimed || claimed > 6 {
-            continue;
+            return;
         }
         let nearest = nearest_with_weekday(date, claimed);
         let written = q.span.text(article.text);
@@ -86,7 +142,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             ("nearest", nearest.strftime("%B %-d").to_string()),
         ];
         let mut d = rule.finding(weekday_span.unwrap_or(q.span), &values);
-        if weekday_span.is_some() {
+        if let Some(b) = beside {
+            d = d.with_related(b, "the date");
+        } else if weekday_span.is_some() {
             d = d.with_related(q.span, "the date");
         }
         if let Some(ws) = weekday_span {
