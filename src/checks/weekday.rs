@@ -100,7 +100,12 @@ fn date_beside(article: &Article<'_>, i: usize) -> Option<(Date, Span)> {
     let between = text.get(q.span.end..next.span.start)?;
     let glue = between
         .split(|c: char| c == ',' || c.is_whitespace())
-        .all(|w| w.is_empty() || w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("of"));
+        .all(|w| {
+            w.is_empty()
+                || w.eq_ignore_ascii_case("the")
+                // "Monday the 16th of October", not "the third Monday of October".
+                || (w.eq_ignore_ascii_case("of") && !own_digits.is_empty())
+        });
     if !glue || between.len() > 8 || between.contains(['\n', '\r']) {
         return None;
     }
