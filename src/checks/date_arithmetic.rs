@@ -8,9 +8,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::{Article, words_before};
 use crate::diagnostic::Diagnostic;
+use crate::extract::calendar::{WORDS as CALENDAR, listed};
 use crate::quantity::{Approx, Kind, Quantity, Value};
 use crate::rulebook::Rule;
-use crate::extract::calendar::{WORDS as CALENDAR, listed};
 use crate::span::Span;
 
 pub const PLACEHOLDERS: &[&str] = &["interval", "from", "to", "actual"];
@@ -38,9 +38,8 @@ fn day_only(q: &Quantity, text: &str) -> bool {
             .split(|c: char| !c.is_ascii_digit())
             .any(|d| d.len() > 2)
         && !written.split(|c: char| !c.is_alphabetic()).any(|w| {
-            crate::extract::words::Lower::new(w).is_some_and(|l| {
-                crate::extract::calendar::month(l.as_str()).is_some()
-            })
+            crate::extract::words::Lower::new(w)
+                .is_some_and(|l| crate::extract::calendar::month(l.as_str()).is_some())
         })
 }
 
@@ -254,22 +253,19 @@ fn event_days(qs: &[Quantity], i: usize, text: &str) -> (Option<usize>, Option<u
         if start.is_none() && role_before(text, floor, q.span.start, ev.reach, &ev.start) {
             start = Some(k);
         } else if end.is_none()
-            && (role_before(text, floor, q.span.start, ev.reach, &ev.end) || k < i && {
-                let between: Vec<_> = super::words_in(text, q.span.end, d.span.start)
-                    .take(ev.reach + 1)
-                    .collect();
-                between.len() <= ev.reach && between.iter().any(|w| listed(&ev.end, w))
-            })
+            && (role_before(text, floor, q.span.start, ev.reach, &ev.end)
+                || k < i && {
+                    let between: Vec<_> = super::words_in(text, q.span.end, d.span.start)
+                        .take(ev.reach + 1)
+                        .collect();
+                    between.len() <= ev.reach && between.iter().any(|w| listed(&ev.end, w))
+                })
         {
             end = Some(k);
         }
     }
     match (start, end) {
-        (Some(a), Some(b))
-            if date_of(qs, a, text) < date_of(qs, b, text) =>
-        {
-            (Some(a), Some(b))
-        }
+        (Some(a), Some(b)) if date_of(qs, a, text) < date_of(qs, b, text) => (Some(a), Some(b)),
         _ => (None, None),
     }
 }
@@ -299,7 +295,8 @@ fn beside_relative_days(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagno
         let Some(close) = text.get(next.span.end..).and_then(|t| t.find(')')) else {
             continue;
         };
-        if between.trim() != "(" || close > 1 || next.date.weekday.is_some() && day_only(next, text) {
+        if between.trim() != "(" || close > 1 || next.date.weekday.is_some() && day_only(next, text)
+        {
             continue;
         }
         let (Some(meant), Some(written)) = (
@@ -320,7 +317,14 @@ fn beside_relative_days(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagno
                 format!("the article's date ({})", today.strftime("%B %-d, %Y")),
             ),
             ("to", next.span.text(text).to_string()),
-            ("actual", format!("{gap} days, so “{}” is {}", word.as_str(), meant.strftime("%B %-d"))),
+            (
+                "actual",
+                format!(
+                    "{gap} days, so “{}” is {}",
+                    word.as_str(),
+                    meant.strftime("%B %-d")
+                ),
+            ),
         ];
         out.push(
             rule.finding(shown, &values)
@@ -429,13 +433,12 @@ pub(crate) fn age_mentions(text: &str, qs: &[Quantity]) -> Vec<AgeMention> {
         let lead_lower = lead.trim_end().to_lowercase();
         let tail = text.get(q.number.end..).unwrap_or("");
         let tail_lower: String = tail.chars().take(12).collect::<String>().to_lowercase();
-        let phrase_before = age
-            .before
-            .iter()
-            .any(|p| lead_lower.ends_with(p.as_str()) && {
+        let phrase_before = age.before.iter().any(|p| {
+            lead_lower.ends_with(p.as_str()) && {
                 let k = lead_lower.len() - p.len();
                 k == 0 || !lead_lower[..k].ends_with(char::is_alphanumeric)
-            });
+            }
+        });
         let phrase_after = age.after.iter().any(|p| {
             tail_lower
                 .trim_start_matches(['-', ' '])

@@ -9,9 +9,9 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 use super::interval::{self, Interval};
 use super::{Article, Facts, date_arithmetic, words_between};
-use crate::extract::calendar::WORDS as CALENDAR;
 use crate::claims::same_subject;
 use crate::diagnostic::Diagnostic;
+use crate::extract::calendar::WORDS as CALENDAR;
 use crate::quantity::{Kind, Quantity, Value};
 use crate::rulebook::Rule;
 
@@ -149,7 +149,10 @@ fn ages_against_facts(
         let values = [
             ("figure", format!("age {}", age.years)),
             ("fact", f.sentence.text(facts.text).trim().to_string()),
-            ("expected", format!("age {hi} on {}", at.strftime("%B %-d, %Y"))),
+            (
+                "expected",
+                format!("age {hi} on {}", at.strftime("%B %-d, %Y")),
+            ),
         ];
         out.push(rule.finding(q.span, &values));
     }

@@ -131,7 +131,9 @@ fn report(
     out: &mut Vec<Diagnostic>,
 ) {
     {
-        let Some(claimed) = q.date.weekday else { return };
+        let Some(claimed) = q.date.weekday else {
+            return;
+        };
         let actual = index(date.weekday());
         let claimed = claimed as usize;
         if actual == claimed || claimed > 6 {
@@ -211,7 +213,12 @@ fn range_ends(article: &Article<'_>, rule: &Rule, q: &Quantity, out: &mut Vec<Di
             ("weekday", NAMES[claimed].to_string()),
             ("date", date.strftime("%B %-d, %Y").to_string()),
             ("actual", NAMES[actual].to_string()),
-            ("nearest", nearest_with_weekday(date, claimed).strftime("%B %-d").to_string()),
+            (
+                "nearest",
+                nearest_with_weekday(date, claimed)
+                    .strftime("%B %-d")
+                    .to_string(),
+            ),
         ];
         out.push(
             rule.finding(at, &values)

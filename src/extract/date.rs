@@ -402,7 +402,12 @@ fn future_before(t: &str, at: usize) -> bool {
     let clause = lead
         .char_indices()
         .rev()
-        .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”' | '!' | '?'))
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”' | '!' | '?'
+            )
+        })
         .and_then(|(k, c)| lead.get(k + c.len_utf8()..))
         .unwrap_or(lead);
     clause
@@ -1621,10 +1626,7 @@ fn season_year(months: &[u8], y: i32, now: i64, mode: Mode) -> i32 {
             .clone()
             .find(|&sy| bounds(sy).0 > now)
             .unwrap_or(y + 1),
-        Mode::Last | Mode::Past => years
-            .rev()
-            .find(|&sy| bounds(sy).1 <= now)
-            .unwrap_or(y - 1),
+        Mode::Last | Mode::Past => years.rev().find(|&sy| bounds(sy).1 <= now).unwrap_or(y - 1),
     }
 }
 
@@ -1978,6 +1980,47 @@ mod tests {
 
     fn doc(s: &str) -> Option<jiff::civil::Date> {
         Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn seasons_are_relative_dates() {
+        let t = "Fares this summer fell; last winter was hard; next spring looks better.";
+        // Without a date: relative, unresolved.
+        let m = parse_date(t, t.find("this summer").unwrap(), None).unwrap();
+        assert!(m.info.relative && m.value.is_none());
+        assert_eq!(m.span.text(t), "this summer");
+        let d = doc("2024-10-23");
+        assert_eq!(at(t, "this summer", d).unwrap().1, "2024");
+        // Winter 2023-24 ended before October 2024.
+        assert_eq!(at(t, "last winter", d).unwrap().1, "2023");
+        assert_eq!(at(t, "next spring", d).unwrap().1, "2025");
+        // In February, this winter began the December before.
+        assert_eq!(
+            at("Sales this winter rose.", "this winter", doc("2024-02-10"))
+                .unwrap()
+                .1,
+            "2023"
+        );
+    }
+
+    #[test]
+    fn tense_resolves_a_bare_weekday() {
+        // 2009-03-01 was a Sunday.
+        let d = doc("2009-03-01");
+        let t = "The branches will reopen on Monday. The bank closed on Monday.";
+        assert_eq!(at(t, "Monday.", d).unwrap().1, "2009-03-02");
+        let past = t.rfind("Monday").unwrap();
+        assert_eq!(
+            parse_date(t, past, d).unwrap().value.unwrap().iso(),
+            "2009-02-23"
+        );
+        // The future word must be in the weekday's clause.
+        let t = "He will be sentenced on Monday, after pleading guilty on Friday.";
+        assert_eq!(at(t, "Friday", d).unwrap().1, "2009-02-27");
+        assert_eq!(at(t, "Monday", d).unwrap().1, "2009-03-02");
+        // Curly quotes before the clause are no trouble.
+        let t = "“We are ready,” she'll say on Tuesday.";
+        assert_eq!(at(t, "Tuesday", d).unwrap().1, "2009-03-03");
     }
 
     /// The text and ISO value of the date parsed where `needle` starts.
