@@ -443,7 +443,6 @@ pub(crate) fn age_mentions(text: &str, qs: &[Quantity]) -> Vec<AgeMention> {
             tail_lower
                 .trim_start_matches(['-', ' '])
                 .starts_with(p.trim_start_matches(['-', ' ']))
-                && (p.starts_with('-') == tail_lower.starts_with('-'))
         });
         // "Name, 81," and "Name (50)": right after a capitalised word.
         let appositive = q.kind == Kind::Number && {
@@ -457,6 +456,7 @@ pub(crate) fn age_mentions(text: &str, qs: &[Quantity]) -> Vec<AgeMention> {
             !open.is_empty()
                 && tail.starts_with(close)
                 && lead[..lead.len() - open.len()]
+                    .trim_end()
                     .rsplit(|c: char| !c.is_alphabetic())
                     .next()
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
