@@ -8,9 +8,10 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 use super::interval::{self, Interval};
-use super::{Article, Facts, words_between};
+use super::{Article, Facts, date_arithmetic, words_between};
 use crate::claims::same_subject;
 use crate::diagnostic::Diagnostic;
+use crate::extract::calendar::WORDS as CALENDAR;
 use crate::quantity::{Kind, Quantity, Value};
 use crate::rulebook::Rule;
 
@@ -103,9 +104,152 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 }
             }
             Kind::Duration => duration_since(article, facts, rule, q, out),
+            Kind::Ordinal => ordinal_period_since(article, facts, rule, i, out),
             _ => {}
         }
     }
+    ages_against_facts(article, facts, rule, out);
+}
+
+/// "Alassane Ouattara, 81" against "Alassane Ouattara … was born on 1
+/// January 1942": the age the birth date gives at the article's date.
+fn ages_against_facts(
+    article: &Article<'_>,
+    facts: &Facts<'_>,
+    rule: &Rule,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = article.text;
+    let births = date_arithmetic::births(facts.text, &facts.quantities);
+    if births.is_empty() {
+        return;
+    }
+    let ages = date_arithmetic::age_mentions(text, &article.quantities);
+    for age in &ages {
+        // A fact names its person: "He was born …" in a facts file names no one.
+        let Some(birth) = births
+            .iter()
+            .find(|b| !b.names.is_empty() && date_arithmetic::same_person(age, b, ages.len()))
+        else {
+            continue;
+        };
+        let (at, lag) = match (age.at, article.document_date) {
+            (Some(d), _) => (d, 0),
+            (None, Some(d)) => (d, CALENDAR.age.lag_days),
+            (None, None) => continue,
+        };
+        let Some((lo, hi)) = date_arithmetic::possible_ages(birth.date, at, lag) else {
+            continue;
+        };
+        if lo < 0 || (lo..=hi).contains(&age.years) {
+            continue;
+        }
+        let q = &article.quantities[age.index];
+        let f = &facts.quantities[birth.index];
+        let values = [
+            ("figure", format!("age {}", age.years)),
+            ("fact", f.sentence.text(facts.text).trim().to_string()),
+            (
+                "expected",
+                format!("age {hi} on {}", at.strftime("%B %-d, %Y")),
+            ),
+        ];
+        out.push(rule.finding(q.span, &values));
+    }
+}
+
+/// "The strike is now in its fifth month": the ordinal period since a dated
+/// event of the facts (the fifth month runs from four to five months in).
+fn ordinal_period_since(
+    article: &Article<'_>,
+    facts: &Facts<'_>,
+    rule: &Rule,
+    i: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = article.text;
+    let q = &article.quantities[i];
+    let Some(today) = article.document_date else {
+        return;
+    };
+    let Some(n) = q.value.number().and_then(|v| v.to_i64()) else {
+        return;
+    };
+    // The period's unit: the word after the ordinal.
+    let Some(unit) = super::words_in(text, q.span.end, (q.span.end + 12).min(text.len())).next()
+    else {
+        return;
+    };
+    let unit = unit.trim_end_matches('s').to_string();
+    if !matches!(unit.as_str(), "day" | "week" | "month" | "year") {
+        return;
+    }
+    // Only "in its fifth month", "entered its third year".
+    let lead = q.lead(text).trim_end().to_lowercase();
+    if !CALENDAR
+        .ordinal_period
+        .before
+        .iter()
+        .any(|p| lead.ends_with(p.as_str()))
+    {
+        return;
+    }
+    let around = words_between(text, q.lead_start(text), q.span.start);
+    let around = &around[around.len().saturating_sub(12)..];
+    for f in &facts.quantities {
+        let (Kind::Date, Value::Date(Some(d))) = (&f.kind, &f.value) else {
+            continue;
+        };
+        let Some(start) = d.civil() else { continue };
+        let event = event_words(facts, f);
+        let near = around
+            .iter()
+            .any(|w| event.iter().any(|e| e == w || w.trim_end_matches('s') == e));
+        if !near || start > today {
+            continue;
+        }
+        let Some(elapsed) = elapsed_in(start, today, &unit) else {
+            continue;
+        };
+        // The nth period runs from n - 1 to n units in; a day of slack.
+        let slack = elapsed_in(start, start.tomorrow().unwrap_or(start), &unit).unwrap_or(0.0);
+        let n = n as f64;
+        if elapsed >= n - 1.0 - slack && elapsed <= n + slack {
+            return;
+        }
+        let expected = format!(
+            "its {} {unit} ({:.1} {unit}s since {})",
+            ordinal_word(elapsed.floor() as i64 + 1),
+            elapsed,
+            start.strftime("%B %-d, %Y")
+        );
+        let shown = crate::span::Span::new(
+            q.span.start,
+            crate::extract::words::word_end(
+                text,
+                crate::extract::words::skip_spaces(text, q.span.end),
+            ),
+        );
+        let values = [
+            ("figure", shown.text(text).to_string()),
+            ("fact", f.sentence.text(facts.text).trim().to_string()),
+            ("expected", expected),
+        ];
+        out.push(rule.finding(shown, &values));
+        return;
+    }
+}
+
+/// "1st", "2nd", "23rd", "11th".
+fn ordinal_word(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// "raging for more than three years": the time since a dated event.

@@ -1,6 +1,108 @@
 //! Calendar tables and arithmetic shared by the date and clock grammars:
 //! month, weekday and number words, day numbers, Easter, and the small
-//! day-count arithmetic relative dates need. No allocation anywhere.
+//! day-count arithmetic relative dates need. No allocation anywhere but in
+//! [`WORDS`], the role words of `rules/calendar.toml`, parsed once.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// `rules/calendar.toml`, embedded.
+pub const FILE: &str = include_str!("../../rules/calendar.toml");
+
+/// The role words of dates, durations and ages (`rules/calendar.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub tense: Tense,
+    pub event: Event,
+    pub age: Age,
+    pub ordinal_period: OrdinalPeriod,
+    pub seasons: Seasons,
+    pub range: Range,
+    /// "tomorrow" → 1, "yesterday" → -1.
+    pub relative_days: BTreeMap<String, i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tense {
+    pub future: Vec<String>,
+    pub reach: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub start: Vec<String>,
+    pub end: Vec<String>,
+    pub reach: usize,
+    pub after: Vec<String>,
+    pub before: Vec<String>,
+    pub inclusive_days: i64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Age {
+    pub before: Vec<String>,
+    pub after: Vec<String>,
+    pub born: Vec<String>,
+    pub reach: usize,
+    pub lag_days: i64,
+    pub max: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrdinalPeriod {
+    pub before: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub connectors: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seasons {
+    pub hemisphere: String,
+    pub north: BTreeMap<String, Vec<u8>>,
+    pub south: BTreeMap<String, Vec<u8>>,
+    pub relative: Vec<String>,
+}
+
+impl Seasons {
+    /// The months of a season (lower case) in the default hemisphere.
+    pub fn months(&self, season: &str) -> Option<&[u8]> {
+        let table = if self.hemisphere == "south" {
+            &self.south
+        } else {
+            &self.north
+        };
+        table.get(season).map(Vec::as_slice)
+    }
+}
+
+impl Words {
+    pub fn parse(text: &str) -> Result<Words, toml::de::Error> {
+        toml::from_str(text)
+    }
+}
+
+/// Whether `w` (lower case) is one of `list`.
+pub fn listed(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x == w)
+}
+
+pub static WORDS: LazyLock<Words> = LazyLock::new(|| match Words::parse(FILE) {
+    Ok(w) => w,
+    // The embedded file is checked by `tests::calendar_words_parse`.
+    Err(e) => panic!("rules/calendar.toml is invalid: {e}"),
+});
 
 /// A month name or abbreviation (lower case) → 1..=12.
 pub fn month(w: &str) -> Option<u8> {
@@ -193,6 +295,14 @@ pub fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_words_parse() {
+        let w = Words::parse(FILE).unwrap();
+        assert!(listed(&w.event.start, "began"));
+        assert_eq!(w.seasons.months("summer"), Some(&[6, 7, 8][..]));
+        assert_eq!(w.relative_days.get("tomorrow"), Some(&1));
+    }
 
     #[test]
     fn day_counts_round_trip() {

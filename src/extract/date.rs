@@ -183,7 +183,15 @@ pub fn parse_date(
     if raw.end <= at || text.get(at..raw.end).is_none() {
         return None;
     }
-    let (value, relative) = ctx.resolve(raw.val, raw.weekday);
+    // A weekday alone is the last one on or before the document date, or the
+    // next one on or after it when its clause is in the future tense ("will
+    // meet on Monday").
+    let (value, relative) = match (raw.val, raw.weekday, ctx.days()) {
+        (Val::Weekday, Some(wd), Some(now)) if future_before(text, at) => {
+            (Some(day(on_or_after(now, wd))), true)
+        }
+        _ => ctx.resolve(raw.val, raw.weekday),
+    };
     Some(DateMatch {
         span: Span::new(at, raw.end),
         value,
@@ -371,6 +379,49 @@ fn days_of(v: &CalendarDate) -> i64 {
 
 fn on_or_before(now: i64, wd: u8) -> i64 {
     now - (i64::from(cal::weekday_of(now)) - i64::from(wd)).rem_euclid(7)
+}
+
+fn on_or_after(now: i64, wd: u8) -> i64 {
+    now + (i64::from(wd) - i64::from(cal::weekday_of(now))).rem_euclid(7)
+}
+
+/// Whether a future-tense word (`rules/calendar.toml`, `[tense]`) stands
+/// within reach before byte `at`, in the same clause: "will reopen on
+/// Monday", "talks are scheduled for Tuesday"; not "will be sentenced on
+/// Monday, after pleading guilty on Friday" for Friday.
+fn future_before(t: &str, at: usize) -> bool {
+    let tense = &cal::WORDS.tense;
+    let mut floor = at.saturating_sub(120);
+    while floor < at && !t.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let Some(lead) = t.get(floor..at) else {
+        return false;
+    };
+    // The clause: back to the last punctuation mark.
+    let clause = lead
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”' | '!' | '?'
+            )
+        })
+        .and_then(|(k, c)| lead.get(k + c.len_utf8()..))
+        .unwrap_or(lead);
+    clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(tense.reach)
+        .any(|w| {
+            let Some(l) = Lower::new(w) else { return false };
+            let l = l.as_str();
+            cal::listed(&tense.future, l)
+                || l.rsplit_once(['\'', '’'])
+                    .is_some_and(|(_, tail)| cal::listed(&tense.future, &format!("'{tail}")))
+        })
 }
 
 fn strictly_before(now: i64, wd: u8) -> i64 {
@@ -1519,6 +1570,19 @@ fn modified(t: &str, at: usize, ctx: &Ctx) -> Option<Raw> {
         });
         return Some(Raw::new(e2, Val::Fixed(v)));
     }
+    // "this summer", "last winter": a season (rules/calendar.toml), in the
+    // year its first month falls in, counted from the document's season.
+    if let Some(months) = cal::WORDS.seasons.months(w2.as_str())
+        && cal::listed(&cal::WORDS.seasons.relative, w.as_str())
+        && !following
+    {
+        let v = ctx.doc.map(|(y, _, _, now)| CalendarDate {
+            year: season_year(months, y, now, mode) as i16,
+            month: None,
+            day: None,
+        });
+        return Some(Raw::new(e2, Val::Fixed(v)));
+    }
     // "next Easter", "last Christmas".
     let (e3, h, y) = holiday_at(t, s, true)?;
     if y != HolidayYear::Unwritten {
@@ -1535,6 +1599,35 @@ fn modified(t: &str, at: usize, ctx: &Ctx) -> Option<Raw> {
             .find(|v| days_of(v) < n),
     });
     Some(Raw::new(e3, Val::Fixed(v)))
+}
+
+/// The year a season starts in (its first month's), for "this", "next" or
+/// "last" season at day count `now` in year `y`: "this" is the season the
+/// date is in, or the one starting in its year; "next" the first to start
+/// after it; "last" the last to end before it.
+fn season_year(months: &[u8], y: i32, now: i64, mode: Mode) -> i32 {
+    let first = months.first().copied().unwrap_or(1);
+    let len = months.len().max(1) as i64;
+    let bounds = |sy: i32| {
+        let start = cal::days_from_civil(sy, first, 1);
+        let (ey, em, _) = cal::add_months(sy, first, 1, len);
+        (start, cal::days_from_civil(ey, em, 1))
+    };
+    let years = y - 2..=y + 1;
+    match mode {
+        Mode::This => years
+            .clone()
+            .find(|&sy| {
+                let (a, b) = bounds(sy);
+                a <= now && now < b
+            })
+            .unwrap_or(y),
+        Mode::Next | Mode::Coming => years
+            .clone()
+            .find(|&sy| bounds(sy).0 > now)
+            .unwrap_or(y + 1),
+        Mode::Last | Mode::Past => years.rev().find(|&sy| bounds(sy).1 <= now).unwrap_or(y - 1),
+    }
 }
 
 /// A modifier before a written month and day without a year: "this 5/12" is
@@ -1887,6 +1980,47 @@ mod tests {
 
     fn doc(s: &str) -> Option<jiff::civil::Date> {
         Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn seasons_are_relative_dates() {
+        let t = "Fares this summer fell; last winter was hard; next spring looks better.";
+        // Without a date: relative, unresolved.
+        let m = parse_date(t, t.find("this summer").unwrap(), None).unwrap();
+        assert!(m.info.relative && m.value.is_none());
+        assert_eq!(m.span.text(t), "this summer");
+        let d = doc("2024-10-23");
+        assert_eq!(at(t, "this summer", d).unwrap().1, "2024");
+        // Winter 2023-24 ended before October 2024.
+        assert_eq!(at(t, "last winter", d).unwrap().1, "2023");
+        assert_eq!(at(t, "next spring", d).unwrap().1, "2025");
+        // In February, this winter began the December before.
+        assert_eq!(
+            at("Sales this winter rose.", "this winter", doc("2024-02-10"))
+                .unwrap()
+                .1,
+            "2023"
+        );
+    }
+
+    #[test]
+    fn tense_resolves_a_bare_weekday() {
+        // 2009-03-01 was a Sunday.
+        let d = doc("2009-03-01");
+        let t = "The branches will reopen on Monday. The bank closed on Monday.";
+        assert_eq!(at(t, "Monday.", d).unwrap().1, "2009-03-02");
+        let past = t.rfind("Monday").unwrap();
+        assert_eq!(
+            parse_date(t, past, d).unwrap().value.unwrap().iso(),
+            "2009-02-23"
+        );
+        // The future word must be in the weekday's clause.
+        let t = "He will be sentenced on Monday, after pleading guilty on Friday.";
+        assert_eq!(at(t, "Friday", d).unwrap().1, "2009-02-27");
+        assert_eq!(at(t, "Monday", d).unwrap().1, "2009-03-02");
+        // Curly quotes before the clause are no trouble.
+        let t = "“We are ready,” she'll say on Tuesday.";
+        assert_eq!(at(t, "Tuesday", d).unwrap().1, "2009-03-03");
     }
 
     /// The text and ISO value of the date parsed where `needle` starts.
