@@ -56,7 +56,7 @@ struct Config {
     detach: Vec<(String, String)>,
     #[serde(rename = "class")]
     classes: Vec<ClassConfig>,
-    #[allow(dead_code)] // Read by the tests.
+    #[cfg_attr(not(test), allow(dead_code))]
     examples: Examples,
 }
 
@@ -67,8 +67,10 @@ struct ClassConfig {
     anchors: Vec<String>,
 }
 
+/// Examples that must hold, read by the tests.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(test), allow(dead_code))]
 struct Examples {
     same: Vec<(String, String)>,
     different: Vec<(String, String)>,
@@ -76,17 +78,24 @@ struct Examples {
     classes: Vec<(String, NounClass)>,
 }
 
-/// The table split into its sections' lines, and the configuration.
+/// The table's sections, read in place, and the configuration.
+///
+/// Loading only finds where the three sections start: a lemma or an
+/// irregular form is found by binary search over its section's bytes (they
+/// are sorted), and the synsets' line index is built on the first question
+/// that needs a synset.
 struct Nouns {
-    /// "form\tlemma[,lemma]", sorted by form.
-    irregular: Vec<&'static str>,
-    /// "lemma\tsenses", sorted by lemma.
-    lemmas: Vec<&'static str>,
-    /// "hypernyms\tmembers\tkinds", by synset id.
-    synsets: Vec<&'static str>,
+    /// "form\tlemma[,lemma]" lines, sorted by form.
+    irregular: &'static str,
+    /// "lemma\tsenses" lines, sorted by lemma.
+    lemmas: &'static str,
+    /// "hypernyms\tmembers\tkinds" lines, by synset id.
+    synsets: &'static str,
+    /// Where each synset's line starts in `synsets`, by id.
+    synset_starts: OnceLock<Vec<u32>>,
     config: Config,
     /// Class anchors as synset ids, in the configuration's order.
-    anchors: Vec<(u32, NounClass)>,
+    anchors: OnceLock<Vec<(u32, NounClass)>>,
 }
 
 static NOUNS: OnceLock<Nouns> = OnceLock::new();
@@ -96,9 +105,10 @@ fn nouns() -> &'static Nouns {
         // The embedded files are checked by the tests; should they ever be
         // invalid, numcheck knows no nouns rather than failing.
         load(TABLE, CONFIG).unwrap_or_else(|_| Nouns {
-            irregular: Vec::new(),
-            lemmas: Vec::new(),
-            synsets: Vec::new(),
+            irregular: "",
+            lemmas: "",
+            synsets: "",
+            synset_starts: OnceLock::new(),
             config: Config {
                 max_hypernym_steps: 0,
                 min_sense_share: 100,
@@ -108,7 +118,7 @@ fn nouns() -> &'static Nouns {
                 classes: Vec::new(),
                 examples: Examples::default(),
             },
-            anchors: Vec::new(),
+            anchors: OnceLock::new(),
         })
     })
 }
@@ -120,53 +130,97 @@ fn lexicon_error(file: &str, message: impl Into<String>) -> Error {
     }
 }
 
-fn load(table: &'static str, config: &str) -> Result<Nouns, Error> {
-    let config: Config = toml::from_str(config).map_err(|e| {
-        lexicon_error("rules/nouns.toml", crate::error::toml_message(config, &e))
-    })?;
-    let mut sections: [Vec<&'static str>; 3] = [Vec::new(), Vec::new(), Vec::new()];
-    let mut current = None;
-    for line in table.lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        match line {
-            "%irregular" => current = Some(0),
-            "%lemmas" => current = Some(1),
-            "%synsets" => current = Some(2),
-            _ => match current {
-                Some(i) => sections[i].push(line),
-                None => return Err(lexicon_error("rules/nouns.tsv", "a line before any section")),
-            },
+/// The sections' bodies, without their last line break: found through the
+/// "# sections:" header line's byte offsets (checked against the "%name"
+/// lines they follow), or else by searching the table.
+fn sections(table: &'static str) -> Result<[&'static str; 3], Error> {
+    const NAMES: [&str; 3] = ["irregular", "lemmas", "synsets"];
+    let header = table
+        .get(..table.len().min(4096))
+        .or_else(|| table.get(..table.len()))
+        .unwrap_or("")
+        .lines()
+        .find_map(|l| l.strip_prefix("# sections:"));
+    let mut starts = [0usize; 3];
+    let from_header = header.is_some_and(|h| {
+        let words: Vec<&str> = h.split_whitespace().collect();
+        words.len() == 6
+            && NAMES.iter().enumerate().all(|(i, name)| {
+                let start = words[2 * i + 1].parse::<usize>().ok();
+                starts[i] = start.unwrap_or(0);
+                words[2 * i] == *name
+                    && start.is_some_and(|o| {
+                        let marker = format!("\n%{name}\n");
+                        o >= marker.len() && table.get(o - marker.len()..o) == Some(marker.as_str())
+                    })
+            })
+    });
+    if !from_header {
+        for (i, name) in NAMES.iter().enumerate() {
+            let marker = format!("\n%{name}\n");
+            starts[i] = table
+                .find(&marker)
+                .map(|o| o + marker.len())
+                .ok_or_else(|| lexicon_error("rules/nouns.tsv", format!("no %{name} section")))?;
         }
     }
-    let [irregular, lemmas, synsets] = sections;
-    let mut nouns = Nouns {
+    let mut bodies = [""; 3];
+    for i in 0..3 {
+        let end = match NAMES.get(i + 1) {
+            Some(next) => starts[i + 1].saturating_sub(next.len() + 3),
+            None => table.len(),
+        };
+        let body = table
+            .get(starts[i]..end)
+            .ok_or_else(|| lexicon_error("rules/nouns.tsv", "sections out of order"))?;
+        bodies[i] = body.strip_suffix('\n').unwrap_or(body);
+    }
+    Ok(bodies)
+}
+
+fn load(table: &'static str, config: &str) -> Result<Nouns, Error> {
+    let config: Config = toml::from_str(config)
+        .map_err(|e| lexicon_error("rules/nouns.toml", crate::error::toml_message(config, &e)))?;
+    let [irregular, lemmas, synsets] = sections(table)?;
+    Ok(Nouns {
         irregular,
         lemmas,
         synsets,
+        synset_starts: OnceLock::new(),
         config,
-        anchors: Vec::new(),
-    };
-    let mut anchors = Vec::new();
-    for class in &nouns.config.classes {
-        for anchor in &class.anchors {
-            let id = nouns.named(anchor).ok_or_else(|| {
-                lexicon_error(
-                    "rules/nouns.toml",
-                    format!("class anchor {anchor:?} names no synset of rules/nouns.tsv"),
-                )
-            })?;
-            anchors.push((id, class.name));
-        }
-    }
-    nouns.anchors = anchors;
-    Ok(nouns)
+        anchors: OnceLock::new(),
+    })
 }
 
 /// The key (text before the first tab) of a table line.
 fn key(line: &str) -> &str {
     line.split('\t').next().unwrap_or("")
+}
+
+/// The line of a sorted section whose key is `wanted`, by binary search
+/// over the section's bytes.
+fn find_line(section: &'static str, wanted: &str) -> Option<&'static str> {
+    let b = section.as_bytes();
+    // Lines starting in lo..hi are still candidates; lo and hi are line starts.
+    let (mut lo, mut hi) = (0, b.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = b[lo..mid]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(lo, |i| lo + i + 1);
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |i| start + i);
+        let line = section.get(start..end)?;
+        match key(line).cmp(wanted) {
+            std::cmp::Ordering::Equal => return Some(line),
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    None
 }
 
 /// Ids in a comma-separated field; malformed ids are skipped.
@@ -188,20 +242,13 @@ struct Base {
 impl Nouns {
     /// The line of a lemma, by binary search.
     fn lemma_line(&self, lemma: &str) -> Option<&'static str> {
-        self.lemmas
-            .binary_search_by(|line| key(line).cmp(lemma))
-            .ok()
-            .map(|i| self.lemmas[i])
+        find_line(self.lemmas, lemma)
     }
 
     /// The lemmas of an irregular form ("men" → "man").
     fn irregular_of(&self, form: &str) -> impl Iterator<Item = &'static str> + '_ {
-        let line = self
-            .irregular
-            .binary_search_by(|line| key(line).cmp(form))
-            .ok()
-            .map(|i| self.irregular[i]);
-        line.and_then(|l| l.split('\t').nth(1))
+        find_line(self.irregular, form)
+            .and_then(|l| l.split('\t').nth(1))
             .unwrap_or("")
             .split(',')
             .filter(|s| !s.is_empty())
@@ -272,16 +319,51 @@ impl Nouns {
         }
         let lemma = parts.next()?;
         let line = self.lemma_line(lemma)?;
-        let sense = line.split('\t').nth(1)?.split(' ').nth(rank.checked_sub(1)?)?;
+        let sense = line
+            .split('\t')
+            .nth(1)?
+            .split(' ')
+            .nth(rank.checked_sub(1)?)?;
         sense.split(':').next()?.parse().ok()
     }
 
     /// One field of a synset's line: 0 hypernyms, 1 members, 2 compound heads.
     fn field(&self, id: u32, field: usize) -> &'static str {
-        self.synsets
-            .get(id as usize)
+        self.synset_line(id)
             .and_then(|line| line.split('\t').nth(field))
             .unwrap_or("")
+    }
+
+    /// A synset's line, by id.
+    fn synset_line(&self, id: u32) -> Option<&'static str> {
+        let starts = self.synset_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.synsets
+                        .bytes()
+                        .enumerate()
+                        .filter(|&(_, c)| c == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .filter_map(|i| u32::try_from(i).ok())
+                .collect()
+        });
+        let start = *starts.get(id as usize)? as usize;
+        let rest = self.synsets.get(start..)?;
+        Some(rest.split('\n').next().unwrap_or(""))
+    }
+
+    /// The class anchors as synset ids; an anchor that names no synset is
+    /// left out (the tests check that none does).
+    fn anchors(&self) -> &[(u32, NounClass)] {
+        self.anchors.get_or_init(|| {
+            self.config
+                .classes
+                .iter()
+                .flat_map(|c| c.anchors.iter().map(move |a| (a, c.name)))
+                .filter_map(|(a, class)| Some((self.named(a)?, class)))
+                .collect()
+        })
     }
 
     /// The synsets a synset is a kind of: its hypernyms, and the heads of its
@@ -361,7 +443,7 @@ impl Nouns {
         let base = self.bases(&lower).into_iter().next()?;
         let sense = *self.senses(base.lemma).first()?;
         let up = self.ancestors(sense, None);
-        self.anchors
+        self.anchors()
             .iter()
             .find(|(anchor, _)| up.contains(anchor))
             .map(|(_, class)| *class)
@@ -394,39 +476,39 @@ pub fn class(word: &str) -> Option<NounClass> {
 /// Parses the embedded table and configuration, reporting the first error.
 pub fn validate_embedded() -> Result<(), Error> {
     let n = load(TABLE, CONFIG)?;
-    validate_lines(&n)
+    validate(&n)
 }
 
-/// Checks every line of the table: fields, ids in range, sort order.
-fn validate_lines(n: &Nouns) -> Result<(), Error> {
+/// Checks every line of the table (fields, ids in range, sort order) and
+/// that every class anchor names a synset.
+fn validate(n: &Nouns) -> Result<(), Error> {
     let bad = |section: &str, line: &str, why: &str| {
-        lexicon_error(
-            "rules/nouns.tsv",
-            format!("{section} line {line:?}: {why}"),
-        )
+        lexicon_error("rules/nouns.tsv", format!("{section} line {line:?}: {why}"))
     };
-    let synsets = u32::try_from(n.synsets.len()).unwrap_or(u32::MAX);
+    let synsets = n.synsets.lines().count();
     let in_range = |field: &str| {
         field.is_empty()
             || field
                 .split(',')
-                .all(|s| s.parse::<u32>().is_ok_and(|id| id < synsets))
+                .all(|s| s.parse::<usize>().is_ok_and(|id| id < synsets))
     };
-    for (lines, section) in [(&n.irregular, "%irregular"), (&n.lemmas, "%lemmas")] {
-        if !lines.windows(2).all(|w| key(w[0]) < key(w[1])) {
-            return Err(bad(section, "", "not sorted by key"));
+    for (body, section) in [(n.irregular, "%irregular"), (n.lemmas, "%lemmas")] {
+        let lines: Vec<&str> = body.lines().collect();
+        if let Some(w) = lines.windows(2).find(|w| key(w[0]) >= key(w[1])) {
+            return Err(bad(section, w[1], "not sorted by key"));
         }
     }
-    for line in &n.irregular {
+    for line in n.irregular.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() != 2 || fields[1].split(',').any(|l| n.lemma_line(l).is_none()) {
             return Err(bad("%irregular", line, "expected form, known lemma(s)"));
         }
     }
-    for line in &n.lemmas {
+    for line in n.lemmas.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
         let ok = fields.len() == 2
             && !fields[0].is_empty()
+            && n.lemma_line(fields[0]) == Some(line)
             && fields[1].split(' ').all(|s| {
                 s == "-" || {
                     let (id, count) = s.split_once(':').unwrap_or((s, "0"));
@@ -437,10 +519,20 @@ fn validate_lines(n: &Nouns) -> Result<(), Error> {
             return Err(bad("%lemmas", line, "expected lemma, senses"));
         }
     }
-    for line in &n.synsets {
+    for line in n.synsets.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() != 3 || !fields.iter().all(|f| in_range(f)) {
             return Err(bad("%synsets", line, "expected hypernyms, members, kinds"));
+        }
+    }
+    for class in &n.config.classes {
+        for anchor in &class.anchors {
+            if n.named(anchor).is_none() {
+                return Err(lexicon_error(
+                    "rules/nouns.toml",
+                    format!("class anchor {anchor:?} names no synset of rules/nouns.tsv"),
+                ));
+            }
         }
     }
     Ok(())
@@ -454,10 +546,21 @@ mod tests {
     fn every_line_of_the_table_parses() {
         validate_embedded().unwrap();
         let n = nouns();
-        assert!(n.lemmas.len() > 30_000, "{}", n.lemmas.len());
-        assert!(n.synsets.len() > 30_000);
-        assert!(!n.irregular.is_empty());
-        assert_eq!(n.anchors.len(), n.config.classes.iter().map(|c| c.anchors.len()).sum::<usize>());
+        assert!(n.lemmas.lines().count() > 30_000);
+        assert!(n.synsets.lines().count() > 30_000);
+        assert!(n.irregular.lines().count() > 500);
+        assert_eq!(
+            n.anchors().len(),
+            n.config
+                .classes
+                .iter()
+                .map(|c| c.anchors.len())
+                .sum::<usize>()
+        );
+        // Every synset line is found by id, the last one too.
+        let last = u32::try_from(n.synsets.lines().count() - 1).unwrap();
+        assert_eq!(n.synset_line(last), n.synsets.lines().last());
+        assert_eq!(n.synset_line(last + 1), None);
     }
 
     #[test]
@@ -481,7 +584,10 @@ mod tests {
         }
         for (word, expected) in &ex.classes {
             if class(word) != Some(*expected) {
-                failures.push(format!("class({word}) = {:?}, not {expected:?}", class(word)));
+                failures.push(format!(
+                    "class({word}) = {:?}, not {expected:?}",
+                    class(word)
+                ));
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -489,7 +595,9 @@ mod tests {
 
     #[test]
     fn unknown_and_odd_input_never_panics() {
-        for w in ["", "s", "ies", "é", "Straße", "🙂", "x\ty", "--", "'s", "123"] {
+        for w in [
+            "", "s", "ies", "é", "Straße", "🙂", "x\ty", "--", "'s", "123",
+        ] {
             let _ = lemma(w);
             let _ = class(w);
             assert!(same_subject(w, w));
@@ -497,6 +605,17 @@ mod tests {
         }
         assert_eq!(lemma("qwzxv"), None);
         assert!(!same_subject("qwzxv", "people"));
+    }
+
+    #[test]
+    fn the_header_offsets_find_the_sections_as_a_search_does() {
+        let found = sections(TABLE).unwrap();
+        let without_header: &'static str = TABLE.replacen("# sections:", "# moved:", 1).leak();
+        let searched = sections(without_header).unwrap();
+        assert_eq!(found, searched);
+        assert!(found[0].starts_with("aardwolves\t"));
+        assert!(found[1].ends_with(char::is_numeric));
+        assert!(!found[2].ends_with('\n'));
     }
 
     #[test]
@@ -513,6 +632,7 @@ mod tests {
     fn a_bad_config_is_an_error_not_a_panic() {
         assert!(load(TABLE, "max-hypernym-steps = 'x'").is_err());
         let bad_anchor = CONFIG.replace("\"person.n.01\"", "\"nosuchword.n.01\"");
-        assert!(load(TABLE, &bad_anchor).is_err());
+        assert!(validate(&load(TABLE, &bad_anchor).unwrap()).is_err());
+        assert!(load("no sections", CONFIG).is_err());
     }
 }

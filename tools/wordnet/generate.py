@@ -265,6 +265,7 @@ def main():
     out.append("#   %irregular  form, lemma(s)                                    sorted by form")
     out.append("#   %lemmas     lemma, senses (synset id[:tagged count], or - for a proper name; WordNet's order)  sorted by lemma")
     out.append("#   %synsets    hypernyms, members, compound heads (synset ids; id = line number in the section, from 0)")
+    HEADER_LINES = len(out)
     out.append("%irregular")
     for form in sorted(irregular, key=utf8):
         out.append("%s\t%s" % (form, ",".join(irregular[form])))
@@ -282,9 +283,21 @@ def main():
         kin = [ids[t] for t in kind_of.get(off, []) if t in ids]
         out.append("%s\t%s\t%s" % (
             ",".join(map(str, hyper)), ",".join(map(str, mem)), ",".join(map(str, kin))))
+    # Where each section's lines start, in bytes, so that a reader finds
+    # them without scanning: fixed width, so the line's length is known
+    # before the offsets are.
+    names = ("irregular", "lemmas", "synsets")
+    placeholder = "# sections:" + "".join(" %s %08d" % (n, 0) for n in names)
+    out.insert(HEADER_LINES, placeholder)
+    text = "\n".join(out) + "\n"
+    data = text.encode("utf-8")
+    offsets = [data.index(("\n%%%s\n" % n).encode()) + len(n) + 3 for n in names]
+    line = "# sections:" + "".join(" %s %08d" % (n, o) for n, o in zip(names, offsets))
+    assert len(line) == len(placeholder)
+    text = text.replace(placeholder, line, 1)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(out) + "\n")
+        f.write(text)
     print("%s: %d irregular forms, %d lemmas, %d synsets, %d bytes" % (
         args.out, len(irregular), len(lemmas), len(order), os.path.getsize(args.out)),
         file=sys.stderr)
