@@ -15,6 +15,7 @@ pub mod error;
 pub mod extract;
 pub mod lexicon;
 pub mod lsp;
+pub mod nouns;
 pub mod quantity;
 pub mod report;
 pub mod rulebook;
