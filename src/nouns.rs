@@ -49,6 +49,9 @@ pub enum NounClass {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Config {
     max_hypernym_steps: u8,
+    /// The least depth (hypernym steps from WordNet's root) of a hypernym
+    /// that makes two subjects the same.
+    min_hypernym_depth: u8,
     /// Percent of the most frequent sense's tagged count.
     min_sense_share: u32,
     members: bool,
@@ -111,6 +114,7 @@ fn nouns() -> &'static Nouns {
             synset_starts: OnceLock::new(),
             config: Config {
                 max_hypernym_steps: 0,
+                min_hypernym_depth: 0,
                 min_sense_share: 100,
                 members: false,
                 compound_heads: false,
@@ -229,6 +233,16 @@ fn ids(field: &str) -> impl Iterator<Item = u32> + '_ {
         .split(',')
         .filter(|s| !s.is_empty())
         .filter_map(|s| s.parse().ok())
+}
+
+/// The head of a noun as given, lower case: its last word, without the
+/// punctuation around it ("North Korean Soldiers," → "soldiers").
+fn head(word: &str) -> String {
+    word.split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// A base form of a written word: its lemma, and whether the word is that
@@ -401,7 +415,7 @@ impl Nouns {
     /// What a written word counts: its senses, and for a collective written
     /// uninflected, its members.
     fn units(&self, word: &str) -> Vec<u32> {
-        let lower = word.to_lowercase();
+        let lower = head(word);
         let mut out = Vec::new();
         for base in self.bases(&lower) {
             for sense in self.senses(base.lemma) {
@@ -421,25 +435,58 @@ impl Nouns {
     }
 
     fn same_subject(&self, a: &str, b: &str) -> bool {
-        if a.eq_ignore_ascii_case(b) {
+        let (ha, hb) = (head(a), head(b));
+        if ha.is_empty() || hb.is_empty() {
+            return false;
+        }
+        if ha == hb {
             return true;
         }
         let (ua, ub) = (self.units(a), self.units(b));
         if ua.is_empty() || ub.is_empty() {
             return false;
         }
+        if ua.iter().any(|x| ub.contains(x)) {
+            return true;
+        }
         let steps = Some(self.config.max_hypernym_steps);
         let covers = |xs: &[u32], ys: &[u32]| {
             xs.iter().any(|&x| {
                 let up = self.ancestors(x, steps);
-                ys.iter().any(|y| up.contains(y))
+                ys.iter()
+                    .any(|&y| up.contains(&y) && self.depth(y) >= self.config.min_hypernym_depth)
             })
         };
         covers(&ua, &ub) || covers(&ub, &ua)
     }
 
+    /// The fewest hypernym steps from a synset up to a root ("entity").
+    fn depth(&self, id: u32) -> u8 {
+        let mut seen = vec![id];
+        let mut frontier = vec![id];
+        let mut level = 0u8;
+        while !frontier.is_empty() {
+            let mut next = Vec::new();
+            for &s in &frontier {
+                let mut parents = ids(self.field(s, 0)).peekable();
+                if parents.peek().is_none() {
+                    return level;
+                }
+                for p in parents {
+                    if !seen.contains(&p) {
+                        seen.push(p);
+                        next.push(p);
+                    }
+                }
+            }
+            frontier = next;
+            level = level.saturating_add(1);
+        }
+        level
+    }
+
     fn class(&self, word: &str) -> Option<NounClass> {
-        let lower = word.to_lowercase();
+        let lower = head(word);
         let base = self.bases(&lower).into_iter().next()?;
         let sense = *self.senses(base.lemma).first()?;
         let up = self.ancestors(sense, None);
@@ -451,11 +498,12 @@ impl Nouns {
 }
 
 /// The lemma of a noun as written, case-insensitively: "Troops" → "troops",
-/// "people" → "person", "policemen" → "policeman". `None` when WordNet (as
+/// "people" → "person", "policemen" → "policeman". Given several words, the
+/// last is the head ("riot policemen" → "policeman"). `None` when WordNet (as
 /// kept in the table) does not know the word as a noun.
 pub fn lemma(word: &str) -> Option<&'static str> {
     let n = nouns();
-    n.bases(&word.to_lowercase()).first().map(|b| b.lemma)
+    n.bases(&head(word)).first().map(|b| b.lemma)
 }
 
 /// Whether two nouns, as written (any inflection, any case), name the same
@@ -600,10 +648,12 @@ mod tests {
         ] {
             let _ = lemma(w);
             let _ = class(w);
-            assert!(same_subject(w, w));
+            assert_eq!(same_subject(w, w), !head(w).is_empty());
             let _ = same_subject(w, "people");
         }
         assert_eq!(lemma("qwzxv"), None);
+        assert_eq!(lemma("North Korean Soldiers,"), Some("soldier"));
+        assert!(same_subject("(peacekeepers)", "the troops"));
         assert!(!same_subject("qwzxv", "people"));
     }
 
@@ -621,6 +671,9 @@ mod tests {
     #[test]
     fn anchors_name_senses_by_rank() {
         let n = nouns();
+        let root = n.named("entity.n.01").unwrap();
+        assert_eq!(n.depth(root), 0);
+        assert_eq!(n.depth(n.named("group.n.01").unwrap()), 2);
         // "force.n.05" is the military unit, not the first sense (physics).
         let unit = n.named("force.n.05").unwrap();
         assert_ne!(Some(unit), n.named("force.n.01"));
