@@ -1287,7 +1287,9 @@ fn subject_before(text: &str, q: &Quantity) -> Vec<String> {
 /// not contradict (a bare noun may refer to a narrower earlier one).
 pub fn same_subject(a: &Claim, b: &Claim) -> bool {
     match (&a.head, &b.head) {
-        (Some(x), Some(y)) if x == y => {
+        // Equal heads, or heads WordNet makes one subject: synonyms or a close
+        // hypernym ("troops" and "soldiers", "homes" and "houses").
+        (Some(x), Some(y)) if x == y || same_noun(x, y) => {
             a.modifiers.is_empty()
                 || b.modifiers.is_empty()
                 || a.modifiers.iter().all(|m| b.modifiers.contains(m))
@@ -1295,6 +1297,12 @@ pub fn same_subject(a: &Claim, b: &Claim) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether two head lemmas name one subject by WordNet (`rules/nouns.tsv`).
+/// Unit codes and labels ("usd", "magnitude") are compared as written only.
+pub fn same_noun(x: &str, y: &str) -> bool {
+    x.bytes().all(|b| b.is_ascii_lowercase()) && crate::nouns::same_subject(x, y)
 }
 
 /// Whether two claims have known, different sources.

@@ -543,6 +543,8 @@ pub fn validate_embedded() -> Result<(), Error> {
             _ => {}
         }
     }
+    // The WordNet noun table and its settings (rules/nouns.tsv, rules/nouns.toml).
+    crate::nouns::validate_embedded()?;
     Ok(())
 }
 

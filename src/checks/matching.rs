@@ -17,6 +17,9 @@ use crate::units;
 /// Earlier claims compared with each claim, per subject.
 const WINDOW: usize = 8;
 
+/// Recent counted figures searched for a head related by meaning.
+const RELATED_WINDOW: usize = 16;
+
 /// A pair of figures for the same quantity that cannot both be right.
 #[derive(Debug, Clone, Copy)]
 pub struct Clash {
@@ -89,6 +92,8 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
     // Heads the body has already counted: a headline's figure is restated by
     // the body's first figure for its subject.
     let mut body_heads: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    // Counted figures in text order, for heads related by meaning.
+    let mut recent: Vec<usize> = Vec::new();
     let qs = &article.quantities;
     let claims = &article.claims;
     let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
@@ -119,8 +124,21 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
         let Some((unit, iv)) = comparable(q, &claims[i]) else {
             continue;
         };
-        let earlier = by_head.entry(head).or_default();
-        for &j in earlier.iter().rev().take(WINDOW) {
+        // Earlier figures for the same head, and recent ones whose head
+        // WordNet makes the same subject ("troops" … "soldiers"), nearest first.
+        let mut candidates: Vec<usize> = by_head
+            .get(head)
+            .map(|e| e.iter().rev().take(WINDOW).copied().collect())
+            .unwrap_or_default();
+        if matches!(q.kind, Kind::Count | Kind::Number) {
+            for &j in recent.iter().rev().take(RELATED_WINDOW) {
+                if claims[j].head.as_deref().is_some_and(|h| h != head && crate::claims::same_noun(h, head)) {
+                    candidates.push(j);
+                }
+            }
+            candidates.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        for &j in &candidates {
             let p = &qs[j];
             if p.per != q.per || (p.approx == Approx::Vague && q.approx == Approx::Vague) {
                 continue;
@@ -203,7 +221,10 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
             }
             break;
         }
-        earlier.push(i);
+        by_head.entry(head).or_default().push(i);
+        if matches!(q.kind, Kind::Count | Kind::Number) {
+            recent.push(i);
+        }
         if !in_headline(q) {
             body_heads.insert(head);
         }

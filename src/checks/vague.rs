@@ -29,10 +29,16 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         };
         // Prefer the nearest precise figure before, then after.
         let window = super::around(qs.len(), i, super::LOOKBACK);
-        let precise = (window.start..i)
-            .rev()
-            .find(|&j| within(j))
-            .or_else(|| (i + 1..qs.len()).find(|&j| within(j)));
+        let nearest = |ok: &dyn Fn(usize) -> bool| {
+            (window.start..i)
+                .rev()
+                .find(|&j| ok(j))
+                .or_else(|| (i + 1..qs.len()).find(|&j| ok(j)))
+        };
+        // A figure said in the same frame ("injuring dozens" … "43 treated
+        // for injuries") before any other for the subject.
+        let precise = nearest(&|j| within(j) && crate::claims::same_frame(&claims[j], &claims[i]))
+            .or_else(|| nearest(&within));
         let Some(j) = precise else { continue };
         let p = &qs[j];
         let values = [
