@@ -210,8 +210,19 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
                 continue;
             }
             // The nearest figure it can be compared with decides: agreeing
-            // with it, the later figure clashes with nothing older.
-            if !piv.overlaps(iv) {
+            // with it, the later figure clashes with nothing older. A
+            // reference may point past it ("these 18 countries" after "the
+            // eight richest countries" names the headline's "18 poorest
+            // nations"): it clashes only when no figure for the subject agrees.
+            let agreeing_antecedent = referred
+                && !restated
+                && candidates.iter().any(|&k| {
+                    k != j
+                        && same_subject(&claims[k], ci)
+                        && comparable(&qs[k], &claims[k])
+                            .is_some_and(|(u, kv)| u == unit && kv.overlaps(iv))
+                });
+            if !piv.overlaps(iv) && !agreeing_antecedent {
                 out.push(Clash {
                     earlier: j,
                     later: i,
