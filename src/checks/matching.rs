@@ -112,6 +112,11 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
         ) {
             continue;
         }
+        // "the world's eight richest countries", "the four warmest years": a
+        // ranked set named by its size, not a count of the subject.
+        if claims[i].modifiers.iter().any(|m| is_superlative(m)) {
+            continue;
+        }
         // Money and measures need a noun saying what they are of.
         let head = match q.kind {
             Kind::Count | Kind::Number => claims[i].head.as_deref(),
@@ -282,14 +287,18 @@ fn reference(text: &str, q: &Quantity) -> Reference {
     let mut words = lead.rsplit(|c: char| c.is_whitespace());
     let last = words.next().unwrap_or("");
     let lex = &*crate::lexicon::FRAMES;
-    // "11 of the 23 suspects", "most of the 85,000": a whole named for a part
+    // "11 of the 23 suspects", "most of the 85,000": a whole named for a part;
+    // "the option of the 15 GB plan": a thing named, not a figure referred to
     // (but "the presence of these 2,000 soldiers" refers back).
+    let demonstrative = crate::extract::words::Lower::new(last)
+        .is_some_and(|l| lex.refer_back.contains(l.as_str()));
     if words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
-        && words.next().is_some_and(|w| {
-            w.starts_with(|c: char| c.is_ascii_digit())
-                || crate::extract::words::Lower::new(w)
-                    .is_some_and(|l| lex.part_quantifiers.contains(l.as_str()))
-        })
+        && (!demonstrative
+            || words.next().is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || crate::extract::words::Lower::new(w)
+                        .is_some_and(|l| lex.part_quantifiers.contains(l.as_str()))
+            }))
     {
         return Reference::None;
     }
@@ -334,6 +343,12 @@ fn same_noun_phrase(text: &str, a: &Quantity, b: &Quantity) -> bool {
 fn says_what_happened(modifier: &str) -> bool {
     crate::lexicon::FRAMES.class_of.contains_key(modifier)
         || (modifier.ends_with("ed") && crate::verbs::lemma(modifier).is_some())
+}
+
+/// Whether a modifier is a superlative adjective ("richest", "largest",
+/// "busiest"): an "-est" word that is no noun ("forest", "protest").
+fn is_superlative(m: &str) -> bool {
+    m.len() > 5 && m.ends_with("est") && crate::nouns::lemma(m).is_none()
 }
 
 /// Whether two subjects are narrowed by the same modifiers.
