@@ -455,10 +455,7 @@ fn frames(
         }
         let lemma = crate::verbs::lemma(l)?;
         if lex.ignore.contains(lemma) || lex.class_of.contains_key(lemma) {
-            return lex
-                .class_of
-                .get(lemma)
-                .map(|c| Cow::Borrowed(c.as_str()));
+            return lex.class_of.get(lemma).map(|c| Cow::Borrowed(c.as_str()));
         }
         Some(Cow::Borrowed(lemma))
     };
@@ -875,7 +872,7 @@ fn clause_of(text: &str, q: &Quantity) -> Span {
 }
 
 /// Whether a figure is said as expected, planned or possible: an irrealis
-/// word among the few words before it in its clause ("plans to cut", "is
+/// word before it in its clause ("plans to cut", "is
 /// expected to reach", "could affect"), or an infinitive "to" before the
 /// verb that governs it ("GM to cut 10,000 jobs").
 fn irrealis(text: &str, q: &Quantity) -> bool {
@@ -888,7 +885,9 @@ fn irrealis(text: &str, q: &Quantity) -> bool {
         .collect();
     let near = &words[words.len().saturating_sub(4)..];
     let lower = |w: &str| crate::extract::words::Lower::new(w);
-    if near
+    // Anywhere before it in its clause: "Analysts predicted that … 660,000
+    // jobs eliminated".
+    if words
         .iter()
         .any(|w| lower(w).is_some_and(|l| lex.irrealis.contains(l.as_str())))
     {
@@ -962,9 +961,7 @@ fn period(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
 /// Whether two figures are for different periods: both name periods and no
 /// period of one is named by the other.
 pub fn periods_differ(a: &Claim, b: &Claim) -> bool {
-    !a.period.is_empty()
-        && !b.period.is_empty()
-        && !a.period.iter().any(|x| b.period.contains(x))
+    !a.period.is_empty() && !b.period.is_empty() && !a.period.iter().any(|x| b.period.contains(x))
 }
 
 /// Whether nothing said of two figures tells them apart: their frames meet
@@ -975,7 +972,9 @@ pub fn frames_compatible(a: &Claim, b: &Claim) -> bool {
         _ => true,
     };
     years_agree
-        && (a.frames.is_empty() || b.frames.is_empty() || a.frames.iter().any(|f| b.frames.contains(f)))
+        && (a.frames.is_empty()
+            || b.frames.is_empty()
+            || a.frames.iter().any(|f| b.frames.contains(f)))
 }
 
 /// Whether a figure is written as already known: "the 950 homes", "these 3,000".
@@ -1028,6 +1027,18 @@ fn subject(
                 .split_whitespace()
                 .map(crate::checks::lower)
                 .collect();
+            // "shut down 4 airlines and grounds 5 others": a word after "and"
+            // that a figure follows is a verb of a new clause, not a noun.
+            let mut words = words;
+            let verb_follows = q.noun.is_some_and(|n| {
+                text.get(n.end..)
+                    .unwrap_or("")
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+            });
+            if verb_follows && let Some(k) = words.iter().position(|w| w == "and" || w == "or") {
+                words.truncate(k);
+            }
             noun_subject(q.unit.clone(), &words)
         }
         Kind::Number if q.noun.is_none() => {

@@ -88,7 +88,8 @@ fn headline(text: &str) -> Option<crate::span::Span> {
 fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
     let text = article.text;
     let headline = headline(text);
-    let in_headline = |q: &Quantity| headline.is_some_and(|h| h.start <= q.span.start && q.span.end <= h.end);
+    let in_headline =
+        |q: &Quantity| headline.is_some_and(|h| h.start <= q.span.start && q.span.end <= h.end);
     // Heads the body has already counted: a headline's figure is restated by
     // the body's first figure for its subject.
     let mut body_heads: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
@@ -137,7 +138,11 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
             .unwrap_or_default();
         if matches!(q.kind, Kind::Count | Kind::Number) {
             for &j in recent.iter().rev().take(RELATED_WINDOW) {
-                if claims[j].head.as_deref().is_some_and(|h| h != head && crate::claims::same_noun(h, head)) {
+                if claims[j]
+                    .head
+                    .as_deref()
+                    .is_some_and(|h| h != head && crate::claims::same_noun(h, head))
+                {
                     candidates.push(j);
                 }
             }

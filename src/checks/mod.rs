@@ -317,11 +317,6 @@ pub fn check(text: &str, options: &CheckOptions, book: &Rulebook) -> Vec<Diagnos
     // Digits in names ("iPhone 3G") are extracted, but are no figures to check.
     quantities.retain(|q| !q.written.in_name);
     let claims = crate::claims::claims_with(text, &quantities, &sources);
-    if std::env::var_os("NUMCHECK_DEBUG_CLAIMS").is_some() {
-        for (q, c) in quantities.iter().zip(&claims) {
-            eprintln!("DBG {:?} {:?} head={:?} mods={:?} src={:?} role={:?} frames={:?} year={:?} scope={:?} per={:?}", q.span.text(text), q.kind, c.head, c.modifiers, c.source, c.role, c.frames, c.year, c.scope, q.per);
-        }
-    }
     let article = Article {
         text,
         claims,

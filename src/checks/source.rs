@@ -16,7 +16,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     for c in clashes(article, false) {
         let (ca, cb) = (&claims[c.earlier], &claims[c.later]);
         let (a, b) = (&qs[c.earlier], &qs[c.later]);
+        // A prediction and a count are no disagreement ("Analysts predicted …
+        // 660,000 jobs" against the payroll firm's 742,000).
         if !sources_differ(ca, cb)
+            || ca.irrealis != cb.irrealis
             || marked(article, a, b)
             || a.approx == crate::quantity::Approx::Vague
             || b.approx == crate::quantity::Approx::Vague

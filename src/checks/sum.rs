@@ -181,7 +181,11 @@ fn breakdown(text: &str, qs: &[Quantity], w: usize) -> Option<(Vec<usize>, bool)
     {
         return None;
     }
-    let first = w + 1 + qs.get(w + 1..)?.iter().position(|q| !matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal))?;
+    let first = w
+        + 1
+        + qs.get(w + 1..)?
+            .iter()
+            .position(|q| !matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal))?;
     let f = &qs[first];
     if f.sentence != t.sentence {
         return None;
@@ -201,14 +205,14 @@ fn breakdown(text: &str, qs: &[Quantity], w: usize) -> Option<(Vec<usize>, bool)
     // parts with nouns of their own ("14 Germans, six Tunisians") are a list,
     // not a breakdown. In brackets they may name kinds ("(24 A320s and 6 A321s)").
     let bracketed = between.trim_end().ends_with('(');
-    let part_kind = |q: &Quantity| part_kind(q) && (bracketed || q.kind != Kind::Count || q.noun.is_none());
+    let part_kind =
+        |q: &Quantity| part_kind(q) && (bracketed || q.kind != Kind::Count || q.noun.is_none());
     if !part_kind(f) {
         return None;
     }
     let parts = list_from(text, qs, first, |_, _, q| part_kind(q));
     let last = &qs[*parts.last()?];
-    (parts.len() >= 2 && closes_breakdown(text, last, bracketed))
-        .then_some((parts, true))
+    (parts.len() >= 2 && closes_breakdown(text, last, bracketed)).then_some((parts, true))
 }
 
 /// The total for a list of parts, and how it is stated.
@@ -327,9 +331,17 @@ fn closes_breakdown(text: &str, last: &Quantity, bracketed: bool) -> bool {
         end -= 1;
     }
     let after = text.get(last.span.end..end).unwrap_or("");
-    let closers: &[char] = if bracketed { &[')'] } else { &['.', ';', ',', ')'] };
+    let closers: &[char] = if bracketed {
+        &[')']
+    } else {
+        &['.', ';', ',', ')']
+    };
     match after.find(closers) {
-        Some(k) => !after[..k].contains(" and ") && !after[..k].contains(" or ") && !after[..k].contains('('),
+        Some(k) => {
+            !after[..k].contains(" and ")
+                && !after[..k].contains(" or ")
+                && !after[..k].contains('(')
+        }
         None => !bracketed && last.span.end + 60 >= last.sentence.end,
     }
 }
