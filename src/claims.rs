@@ -907,8 +907,8 @@ fn irrealis(text: &str, q: &Quantity) -> bool {
         }
 }
 
-/// The periods a figure's clause names: its dates and durations ("in 2023",
-/// "last month") and phrases of a period word after a period modifier ("in
+/// The periods a figure's clause names: its dates and durations after it
+/// ("296 in 2023", "last month") and phrases of a period word after a period modifier ("in
 /// its current financial year", "this year"), lower case.
 fn period(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
     let q = &qs[i];
@@ -921,7 +921,9 @@ fn period(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
         if p.span.start >= clause.end {
             break;
         }
-        if matches!(p.kind, Kind::Date | Kind::Duration) {
+        // Dates before the figure are often when it was said ("said on
+        // Wednesday that there are 3,000"): only those after it are its period.
+        if matches!(p.kind, Kind::Date | Kind::Duration) && p.span.start >= q.span.end {
             out.push(p.span.text(text).to_lowercase());
         }
     }
