@@ -379,6 +379,14 @@ struct TimeBaseFile {
     base: Vec<TimeBase>,
     /// Words after a time base that make it a point in time, not a rate.
     not_a_rate_before: Vec<String>,
+    /// "-ing" words that are no participle: "200 people during a day".
+    not_participles: Vec<String>,
+    /// Phrases before a figure that restate the one before it on another
+    /// base: "…, or", "an average of", "that amounts to".
+    restates_before: Vec<String>,
+    /// Words in a figure's clause that put it in another time than a plain
+    /// statement: "would", "will", "expected".
+    projected_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -398,6 +406,12 @@ pub struct TimeBases {
     pub before_noun: PhraseSet<&'static str>,
     /// "a year later", "a day ago": the word that follows (lower case).
     pub not_a_rate_before: Vec<String>,
+    /// "-ing" words that are prepositions, not participles (lower case).
+    pub not_participles: Vec<String>,
+    /// Phrases written before a figure that restates the previous figure.
+    pub restates_before: PhraseSet<()>,
+    /// Words before a figure that make it a projection, not a record (lower case).
+    pub projected_before: Vec<String>,
 }
 
 pub static TIME_BASES: LazyLock<TimeBases> = LazyLock::new(|| {
@@ -413,9 +427,24 @@ pub static TIME_BASES: LazyLock<TimeBases> = LazyLock::new(|| {
             before_noun.insert(w, per);
         }
     }
+    let mut restates_before = PhraseSet::new();
+    for w in &file.restates_before {
+        restates_before.insert(w, ());
+    }
     TimeBases {
         after,
         before_noun,
+        not_participles: file
+            .not_participles
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+        restates_before,
+        projected_before: file
+            .projected_before
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         not_a_rate_before: file
             .not_a_rate_before
             .iter()
