@@ -387,6 +387,8 @@ struct TimeBaseFile {
     /// Words in a figure's clause that put it in another time than a plain
     /// statement: "would", "will", "expected".
     projected_before: Vec<String>,
+    /// Words before a figure that count it per member of a group: "each".
+    distributive_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -412,6 +414,8 @@ pub struct TimeBases {
     pub restates_before: PhraseSet<()>,
     /// Words before a figure that make it a projection, not a record (lower case).
     pub projected_before: Vec<String>,
+    /// Words before a figure that make it a figure per member (lower case).
+    pub distributive_before: Vec<String>,
 }
 
 pub static TIME_BASES: LazyLock<TimeBases> = LazyLock::new(|| {
@@ -442,6 +446,11 @@ pub static TIME_BASES: LazyLock<TimeBases> = LazyLock::new(|| {
         restates_before,
         projected_before: file
             .projected_before
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+        distributive_before: file
+            .distributive_before
             .iter()
             .map(|w| w.to_lowercase())
             .collect(),

@@ -84,7 +84,7 @@ fn us_and_imperial_gallons_are_units() {
     let t = "The tank holds 20 US gallons, or about 17 imperial gallons.";
     let q = mention(t, "20 US gallons");
     assert_eq!(q.kind, Kind::Measure);
-    assert_eq!(q.unit.as_deref(), Some("gal"));
+    assert_eq!(q.unit.as_deref(), Some("gal-us"));
     let q = mention(t, "about 17 imperial gallons");
     assert_eq!(q.kind, Kind::Measure);
     assert_eq!(q.unit.as_deref(), Some("gal-imp"));

@@ -180,7 +180,7 @@ fn eligible(q: &Quantity) -> bool {
 /// supply", "is expected to produce"), from the few words before it.
 fn projected(text: &str, q: &Quantity) -> bool {
     let words = &crate::lexicon::TIME_BASES.projected_before;
-    super::words_before(text, q.sentence.start, q.span.start, 8)
+    super::words_before(text, q.sentence.start, q.span.start, 12)
         .iter()
         .any(|w| words.iter().any(|x| x == w.as_ref()))
 }
@@ -199,6 +199,16 @@ fn written(q: &Quantity, text: &str) -> Option<Interval> {
         low: q.low.map(|l| l.min(v - r)),
         high: q.high.map(|h| h.max(v + r)),
     })
+}
+
+/// Whether a figure is counted per member of a group ("each restaurant
+/// served an average of 130 a day"), from the few words before it: such a
+/// rate is no total's rate.
+fn distributive(text: &str, q: &Quantity) -> bool {
+    let words = &crate::lexicon::TIME_BASES.distributive_before;
+    super::words_before(text, q.sentence.start, q.span.start, 12)
+        .iter()
+        .any(|w| words.iter().any(|x| x == w.as_ref()))
 }
 
 /// Every rate pair in the article.
@@ -244,6 +254,7 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
                 (Some(_), Some(_)) => {
                     (pe.is_none() || pl.is_none() || periods_agree(&pe, &pl))
                         && projected(text, earlier) == projected(text, later)
+                        && distributive(text, earlier) == distributive(text, later)
                 }
                 _ => false,
             };
@@ -324,11 +335,12 @@ fn restated(text: &str, earlier: &Quantity, later: &Quantity) -> bool {
         return s >= earlier.span.end;
     }
     // "400 a week. That amounts to roughly 20,800 a year": the phrase opens
-    // the next sentence, after at most a pronoun.
-    let next_sentence = text
+    // a later sentence of the same paragraph, or the next one, after at most
+    // a pronoun.
+    let near = text
         .get(earlier.sentence.end..later.sentence.start)
-        .is_some_and(|gap| gap.trim().is_empty());
-    next_sentence && super::words_between(text, later.sentence.start, s).len() <= 1
+        .is_some_and(|gap| gap.trim().is_empty() || !gap.contains("\n\n"));
+    near && super::words_between(text, later.sentence.start, s).len() <= 1
 }
 
 /// The period a figure's sentence states.
