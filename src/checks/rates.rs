@@ -186,19 +186,15 @@ fn projected(text: &str, q: &Quantity) -> bool {
 }
 
 /// The interval a figure's wording allows. A hedged figure ("roughly
-/// 30,000") is imprecise by its hedge or by its rounding, whichever is
-/// wider, not by both added up; an exact one by its rounding.
+/// 30,000", "roughly $100,000") is as imprecise as its hedge says, not by
+/// its last written digit as well (that would make "100,000" anything from
+/// 50,000 to 150,000); a range ("10-15 million") is its two ends; an exact
+/// figure is as imprecise as its rounding.
 fn written(q: &Quantity, text: &str) -> Option<Interval> {
-    let iv = interval::of(q, text, false, Decimal::ZERO)?;
-    if q.approx != Approx::About {
-        return Some(iv);
+    if !matches!(q.approx, Approx::About | Approx::Range) {
+        return interval::of(q, text, false, Decimal::ZERO);
     }
-    let v = q.value.number()?;
-    let r = interval::rounding(q, q.number.text(text), false);
-    Some(Interval {
-        low: q.low.map(|l| l.min(v - r)),
-        high: q.high.map(|h| h.max(v + r)),
-    })
+    interval::stated(q)
 }
 
 /// Whether a figure is counted per member of a group ("each restaurant
