@@ -309,6 +309,9 @@ pub static BOUNDS: LazyLock<PhraseSet<Bound>> = LazyLock::new(|| {
 struct MarkerFile {
     increment_before: Vec<String>,
     increment_after: Vec<String>,
+    /// Increment markers after which the counted noun is read ("3,000
+    /// additional troops"); the others also compare ("500,000 more jobs").
+    increment_before_noun: Vec<String>,
     total_before: Vec<String>,
     total_after: Vec<String>,
     part_before: Vec<String>,
@@ -330,6 +333,8 @@ pub struct Markers {
     pub before: PhraseSet<MarkerRole>,
     /// Role markers written after the figure or its noun.
     pub after: PhraseSet<MarkerRole>,
+    /// Increment markers between a figure and its counted noun.
+    pub before_noun: PhraseSet<()>,
     pub verbs: PhraseSet<()>,
     pub before_source: PhraseSet<()>,
 }
@@ -355,6 +360,10 @@ pub static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
             after.insert(w, role);
         }
     }
+    let mut before_noun = PhraseSet::new();
+    for w in &file.increment_before_noun {
+        before_noun.insert(w, ());
+    }
     let mut verbs = PhraseSet::new();
     for w in &file.attribution.verbs {
         verbs.insert(w, ());
@@ -366,6 +375,7 @@ pub static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     Markers {
         before,
         after,
+        before_noun,
         verbs,
         before_source,
     }

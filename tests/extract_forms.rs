@@ -89,3 +89,47 @@ fn us_and_imperial_gallons_are_units() {
     assert_eq!(q.kind, Kind::Measure);
     assert_eq!(q.unit.as_deref(), Some("gal-imp"));
 }
+
+#[test]
+fn an_increment_marker_after_the_figure_keeps_its_noun() {
+    let t = "The US sent 3,000 additional troops, and 2,000 more soldiers followed.";
+    let q = mention(t, "3,000 additional troops");
+    assert_eq!(q.kind, Kind::Count);
+    assert_eq!(q.unit.as_deref(), Some("troop"));
+    assert_eq!(q.noun.map(|n| n.text(t)), Some("troops"));
+    assert_eq!(
+        q.marker.map(|m| m.role),
+        Some(numcheck::quantity::MarkerRole::Increment)
+    );
+    // "more" also compares ("100 million more people than last year"):
+    // the figure keeps its increment marker but borrows no noun past it.
+    let q = extract(t, &Options::default())
+        .into_iter()
+        .find(|q| q.number.text(t) == "2,000")
+        .expect("the figure");
+    assert!(q.marker.is_some());
+    assert_eq!(q.noun, None);
+    // "more than" compares: no marker, and no noun is borrowed past it.
+    let t = "It had 20 more than 58 people.";
+    let qs = extract(t, &Options::default());
+    assert!(qs.iter().all(|q| q.marker.is_none()));
+}
+
+#[test]
+fn crore_abbreviated_after_rupees() {
+    let t = "It signed a Rs 500 Cr deal.";
+    let q = extract(t, &Options::default())
+        .into_iter()
+        .find(|q| q.kind == Kind::Money)
+        .expect("the amount");
+    assert_eq!(q.number.text(t), "Rs 500 Cr");
+    assert_eq!(q.value.number(), Some(d("5000000000")));
+    assert_eq!(q.unit.as_deref(), Some("inr"));
+    // Without money, "Cr" is no scale (chromium, a council's "Cr").
+    let t = "It had 24 Cr atoms.";
+    assert!(
+        extract(t, &Options::default())
+            .iter()
+            .all(|q| q.value.number() != Some(d("240000000")))
+    );
+}

@@ -836,7 +836,14 @@ impl Scanner<'_> {
                         Some("aged" | "age" | "ages")
                     )
                 });
-                if let Some(np) = noun::counted_after(text, end, age) {
+                // "3,000 additional troops", "2,000 more soldiers": the
+                // counted noun after an increment marker (the marker itself
+                // is read by `bounds_and_markers`).
+                let noun_at = match MARKERS.before_noun.match_after(text, end) {
+                    Some((s, e, ())) if s == skip_spaces(text, end) => e,
+                    _ => end,
+                };
+                if let Some(np) = noun::counted_after(text, noun_at, age) {
                     q.kind = Kind::Count;
                     q.noun = Some(np.span);
                     q.unit = Some(np.lemma);

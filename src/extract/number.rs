@@ -729,6 +729,8 @@ fn abbreviation(s: &str, money: bool, integer: bool) -> Option<(&str, Decimal)> 
         "bn" | "bln" => billion,
         "mn" | "mil" | "mln" => million,
         "tn" | "tln" => trillion,
+        // Indian amounts: "Rs 500 Cr", "₹1,200 cr" (crore, ten million).
+        "cr" if money => Decimal::from(10_000_000u32),
         "t" if money && attached => trillion,
         "mm" if money || word == "MM" => million,
         "m" if money || (attached && word == "M") => million,
