@@ -309,6 +309,9 @@ pub static BOUNDS: LazyLock<PhraseSet<Bound>> = LazyLock::new(|| {
 struct MarkerFile {
     increment_before: Vec<String>,
     increment_after: Vec<String>,
+    /// Increment markers after which the counted noun is read ("3,000
+    /// additional troops"); the others also compare ("500,000 more jobs").
+    increment_before_noun: Vec<String>,
     total_before: Vec<String>,
     total_after: Vec<String>,
     part_before: Vec<String>,
@@ -330,6 +333,8 @@ pub struct Markers {
     pub before: PhraseSet<MarkerRole>,
     /// Role markers written after the figure or its noun.
     pub after: PhraseSet<MarkerRole>,
+    /// Increment markers between a figure and its counted noun.
+    pub before_noun: PhraseSet<()>,
     pub verbs: PhraseSet<()>,
     pub before_source: PhraseSet<()>,
 }
@@ -355,6 +360,10 @@ pub static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
             after.insert(w, role);
         }
     }
+    let mut before_noun = PhraseSet::new();
+    for w in &file.increment_before_noun {
+        before_noun.insert(w, ());
+    }
     let mut verbs = PhraseSet::new();
     for w in &file.attribution.verbs {
         verbs.insert(w, ());
@@ -366,6 +375,7 @@ pub static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     Markers {
         before,
         after,
+        before_noun,
         verbs,
         before_source,
     }
@@ -379,6 +389,16 @@ struct TimeBaseFile {
     base: Vec<TimeBase>,
     /// Words after a time base that make it a point in time, not a rate.
     not_a_rate_before: Vec<String>,
+    /// "-ing" words that are no participle: "200 people during a day".
+    not_participles: Vec<String>,
+    /// Phrases before a figure that restate the one before it on another
+    /// base: "…, or", "an average of", "that amounts to".
+    restates_before: Vec<String>,
+    /// Words in a figure's clause that put it in another time than a plain
+    /// statement: "would", "will", "expected".
+    projected_before: Vec<String>,
+    /// Words before a figure that count it per member of a group: "each".
+    distributive_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -398,6 +418,14 @@ pub struct TimeBases {
     pub before_noun: PhraseSet<&'static str>,
     /// "a year later", "a day ago": the word that follows (lower case).
     pub not_a_rate_before: Vec<String>,
+    /// "-ing" words that are prepositions, not participles (lower case).
+    pub not_participles: Vec<String>,
+    /// Phrases written before a figure that restates the previous figure.
+    pub restates_before: PhraseSet<()>,
+    /// Words before a figure that make it a projection, not a record (lower case).
+    pub projected_before: Vec<String>,
+    /// Words before a figure that make it a figure per member (lower case).
+    pub distributive_before: Vec<String>,
 }
 
 pub static TIME_BASES: LazyLock<TimeBases> = LazyLock::new(|| {
@@ -413,9 +441,29 @@ pub static TIME_BASES: LazyLock<TimeBases> = LazyLock::new(|| {
             before_noun.insert(w, per);
         }
     }
+    let mut restates_before = PhraseSet::new();
+    for w in &file.restates_before {
+        restates_before.insert(w, ());
+    }
     TimeBases {
         after,
         before_noun,
+        not_participles: file
+            .not_participles
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+        restates_before,
+        projected_before: file
+            .projected_before
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
+        distributive_before: file
+            .distributive_before
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect(),
         not_a_rate_before: file
             .not_a_rate_before
             .iter()

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::Article;
 use super::interval::{self, Interval};
 use crate::claims::same_subject;
-use crate::quantity::{Kind, Quantity, Value};
+use crate::quantity::{Approx, Kind, Quantity, Value};
 
 /// Days in one unit of a time base; months and years as averages.
 pub fn days_per(base: &str) -> Option<Decimal> {
@@ -148,14 +148,63 @@ fn same_flow(article: &Article<'_>, i: usize, j: usize) -> bool {
                         .to_lowercase()
                 })
             };
+            // A measure's unit names what is measured ("barrels", "litres"):
+            // a noun on one figure only ("litres of water") narrows nothing.
+            // Two bare amounts of money are one flow only as rates whose
+            // predicates meet ("losing $200 million a day" … "losing $1.4
+            // billion weekly").
             let nouns_agree = match (head(a), head(b)) {
                 (Some(x), Some(y)) => x == y,
-                (None, None) => a.kind == Kind::Measure,
-                _ => false,
+                (None, None) if a.kind == Kind::Money => {
+                    a.per.is_some()
+                        && b.per.is_some()
+                        && crate::claims::same_frame(&article.claims[i], &article.claims[j])
+                }
+                _ => a.kind == Kind::Measure,
             };
             a.unit == b.unit && nouns_agree
         }
     }
+}
+
+/// Whether a figure may take part in a rate pair: a count, an amount of
+/// money or a measure, or a bare rate ("an average of 2.6 million a day")
+/// whose noun is the figure it restates.
+fn eligible(q: &Quantity) -> bool {
+    q.marker.is_none()
+        && (matches!(q.kind, Kind::Count | Kind::Money | Kind::Measure)
+            || (q.kind == Kind::Number && q.per.is_some() && q.unit.is_none()))
+}
+
+/// Whether a figure is written as a projection ("would serve", "will
+/// supply", "is expected to produce"), from the few words before it.
+fn projected(text: &str, q: &Quantity) -> bool {
+    let words = &crate::lexicon::TIME_BASES.projected_before;
+    super::words_before(text, q.sentence.start, q.span.start, 12)
+        .iter()
+        .any(|w| words.iter().any(|x| x == w.as_ref()))
+}
+
+/// The interval a figure's wording allows. A hedged figure ("roughly
+/// 30,000", "roughly $100,000") is as imprecise as its hedge says, not by
+/// its last written digit as well (that would make "100,000" anything from
+/// 50,000 to 150,000); a range ("10-15 million") is its two ends; an exact
+/// figure is as imprecise as its rounding.
+fn written(q: &Quantity, text: &str) -> Option<Interval> {
+    if !matches!(q.approx, Approx::About | Approx::Range) {
+        return interval::of(q, text, false, Decimal::ZERO);
+    }
+    interval::stated(q)
+}
+
+/// Whether a figure is counted per member of a group ("each restaurant
+/// served an average of 130 a day"), from the few words before it: such a
+/// rate is no total's rate.
+fn distributive(text: &str, q: &Quantity) -> bool {
+    let words = &crate::lexicon::TIME_BASES.distributive_before;
+    super::words_before(text, q.sentence.start, q.span.start, 12)
+        .iter()
+        .any(|w| words.iter().any(|x| x == w.as_ref()))
 }
 
 /// Every rate pair in the article.
@@ -163,32 +212,68 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
     let text = article.text;
     let qs = &article.quantities;
     let mut out = Vec::new();
-    for (j, figure) in qs.iter().enumerate() {
-        if !matches!(figure.kind, Kind::Count | Kind::Money | Kind::Measure)
-            || figure.marker.is_some()
-        {
+    for (j, later) in qs.iter().enumerate() {
+        if !eligible(later) {
             continue;
         }
-        // The nearest earlier rate for the same flow, with positive evidence
-        // that the two are one flow: a restatement in the same sentence
-        // ("£32,400 a year, or about £900 a week"), or the same subject over
-        // the same stated period ("in July 2024" … "during July").
-        let Some(i) = (0..j).rev().take(super::LOOKBACK).find(|&i| {
-            let r = &qs[i];
-            r.per.is_some()
-                && r.per != figure.per
-                && r.marker.is_none()
-                && (restated(text, r, figure)
-                    || same_flow(article, i, j)
-                        && periods_agree(&period_of(article, r), &period_of(article, figure)))
-        }) else {
+        // The nearest earlier figure for the same flow on another base, with
+        // evidence that the two are one flow: a stated restatement ("…, or
+        // about …", "That amounts to …"), the same subject over the same
+        // stated period ("in July 2024" … "during July"), or two rates for the
+        // same subject whose clauses say nothing against it (no different
+        // periods, not a record against a projection).
+        let mut found = None;
+        for i in (0..j).rev().take(super::LOOKBACK) {
+            let earlier = &qs[i];
+            if !eligible(earlier) {
+                continue;
+            }
+            if earlier.per == later.per {
+                // The same flow on the same base, nearer: the later figure
+                // is compared with that one (a conflict, not a rate), and
+                // rates before it are of another flow or time.
+                if later.per.is_some() && same_flow(article, i, j) {
+                    break;
+                }
+                continue;
+            }
+            if restated(text, earlier, later) {
+                found = Some((i, true));
+                break;
+            }
+            if !same_flow(article, i, j) {
+                continue;
+            }
+            let (pe, pl) = (period_of(article, earlier), period_of(article, later));
+            let linked = match (earlier.per, later.per) {
+                (Some(_), None) => periods_agree(&pe, &pl),
+                (Some(_), Some(_)) => {
+                    (pe.is_none() || pl.is_none() || periods_agree(&pe, &pl))
+                        && projected(text, earlier) == projected(text, later)
+                        && distributive(text, earlier) == distributive(text, later)
+                }
+                _ => false,
+            };
+            if linked {
+                found = Some((i, false));
+                break;
+            }
+        }
+        let Some((i, stated)) = found else {
             continue;
         };
-        let rate = &qs[i];
+        // The rate is the earlier figure when it has a base; otherwise the
+        // later one restates a period total as a rate ("15.8 million over
+        // seven days, an average of 2.6 million a day").
+        let (rate, figure) = if qs[i].per.is_some() {
+            (&qs[i], later)
+        } else {
+            (later, &qs[i])
+        };
         let (Some(rate_base), Some(ri), Some(fi)) = (
             rate.per.and_then(days_per),
-            interval::of(rate, text, false, Decimal::ZERO),
-            interval::of(figure, text, false, Decimal::ZERO),
+            written(rate, text),
+            written(figure, text),
         ) else {
             continue;
         };
@@ -211,25 +296,47 @@ pub fn pairs<'a>(article: &'a Article<'_>, tolerance: Decimal) -> Vec<RatePair<'
             rate,
             consistent: implied_iv.overlaps(fi),
             implied,
-            stated: restated(text, rate, figure),
+            stated,
         });
     }
     out
 }
 
-/// Whether `figure` restates `rate` in the same sentence: "…, or about …", "(…)".
-fn restated(text: &str, rate: &Quantity, figure: &Quantity) -> bool {
+/// Whether `later` restates `earlier` on another base, saying so: a
+/// restating phrase of `rules/time-bases.toml` right before it ("…, or
+/// about …", "an average of …", "That amounts to …"), or a parenthesis,
+/// with the earlier figure in the same sentence or the one before. A bare
+/// rate ("2.6 million a day") restates a figure of any kind; otherwise the
+/// two share their kind and unit.
+fn restated(text: &str, earlier: &Quantity, later: &Quantity) -> bool {
+    let same_measure = earlier.kind == later.kind && earlier.unit == later.unit;
+    let bare = |q: &Quantity| q.kind == Kind::Number && q.unit.is_none();
+    if !(same_measure || bare(later) || bare(earlier)) {
+        return false;
+    }
     let between = text
-        .get(rate.span.end..figure.span.start)
+        .get(earlier.span.end..later.span.start)
         .unwrap_or("")
         .trim();
-    rate.sentence == figure.sentence
-        && rate.kind == figure.kind
-        && rate.unit == figure.unit
-        && (between.starts_with(", or")
-            || between == "or"
-            || between.starts_with('(')
-            || between == ", or")
+    if earlier.sentence == later.sentence && between.starts_with('(') {
+        return true;
+    }
+    let Some((s, ())) = crate::lexicon::TIME_BASES
+        .restates_before
+        .match_before(text, later.span.start)
+    else {
+        return false;
+    };
+    if earlier.sentence == later.sentence {
+        return s >= earlier.span.end;
+    }
+    // "400 a week. That amounts to roughly 20,800 a year": the phrase opens
+    // a later sentence of the same paragraph, or the next one, after at most
+    // a pronoun.
+    let near = text
+        .get(earlier.sentence.end..later.sentence.start)
+        .is_some_and(|gap| gap.trim().is_empty() || !gap.contains("\n\n"));
+    near && super::words_between(text, later.sentence.start, s).len() <= 1
 }
 
 /// The period a figure's sentence states.

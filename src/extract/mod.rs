@@ -723,10 +723,23 @@ impl Scanner<'_> {
         if let Some((hi_end, hi)) = range_tail(text, end, start, currency.is_some())
             && hi >= m.value
         {
+            // A scale word on the upper end only applies to both ends:
+            // "2-3 million", "between 3 and 5 billion" (but "150,000 to 2
+            // million" keeps its lower end as written).
+            let money = currency.is_some();
+            let low = match number::trailing_scale(&text[end..hi_end], money) {
+                Some(scale) if number::trailing_scale(&text[num_start..m.end], money).is_none() => {
+                    match m.value.checked_mul(scale) {
+                        Some(v) if v <= hi => v,
+                        _ => m.value,
+                    }
+                }
+                _ => m.value,
+            };
             // A range's value is its midpoint; `low` and `high` keep the ends.
-            q.low = Some(m.value);
+            q.low = Some(low);
             q.high = Some(hi);
-            q.value = Value::Number((m.value + hi) / Decimal::TWO);
+            q.value = Value::Number((low + hi) / Decimal::TWO);
             q.approx = Approx::Range;
             end = hi_end;
             number_span.end = hi_end;
@@ -823,7 +836,14 @@ impl Scanner<'_> {
                         Some("aged" | "age" | "ages")
                     )
                 });
-                if let Some(np) = noun::counted_after(text, end, age) {
+                // "3,000 additional troops", "2,000 more soldiers": the
+                // counted noun after an increment marker (the marker itself
+                // is read by `bounds_and_markers`).
+                let noun_at = match MARKERS.before_noun.match_after(text, end) {
+                    Some((s, e, ())) if s == skip_spaces(text, end) => e,
+                    _ => end,
+                };
+                if let Some(np) = noun::counted_after(text, noun_at, age) {
                     q.kind = Kind::Count;
                     q.noun = Some(np.span);
                     q.unit = Some(np.lemma);
@@ -883,6 +903,21 @@ impl Scanner<'_> {
             q.span.end = e;
             return e;
         }
+        // "about 200 people arriving a day": the base after a participle
+        // that follows the counted noun.
+        if q.noun.is_some()
+            && let Some((ws, we)) = words::next_word(self.text, end)
+            && ws == skip_spaces(self.text, end)
+            && self.is_participle(ws, we)
+            && gate::passes(self.flags_after(we), gate::TIME_AFTER_FIRST)
+            && let Some((s, e, per)) = TIME_BASES.after.match_after(self.text, we)
+            && s == skip_spaces(self.text, we)
+            && !self.points_in_time(e)
+        {
+            q.per = Some(per);
+            q.span.end = e;
+            return e;
+        }
         // "3.4 million barrels of crude per day": the base after an "of" phrase.
         if let Some(after) = of_phrase(self.text, end)
             && let Some(np) = noun::phrase_after(self.text, after)
@@ -907,6 +942,16 @@ impl Scanner<'_> {
             q.per = Some(per);
         }
         end
+    }
+
+    /// Whether `text[s..e]` is a present participle ("arriving", "crossing"),
+    /// not a preposition in "-ing" ("during", "including").
+    fn is_participle(&self, s: usize, e: usize) -> bool {
+        let w = &self.text[s..e];
+        w.len() > 5
+            && w.ends_with("ing")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !TIME_BASES.not_participles.iter().any(|x| x == w)
     }
 
     /// Whether the word after a time base ending at `e` makes it a point in
@@ -1577,6 +1622,16 @@ mod tests {
         assert_eq!(find(t, &qs, "8,900 square kilometres").per, None);
         assert_eq!(find(t, &qs, "300").per, None);
         assert_eq!(find(t, &qs, "1,200 a day").per, Some("day"));
+    }
+
+    #[test]
+    fn time_base_after_a_participle() {
+        let t = "With about 200 people arriving a day, and 300 people during a week.";
+        let qs = run(t);
+        let q = find(t, &qs, "about 200 people arriving a day");
+        assert_eq!(q.per, Some("day"));
+        assert_eq!(q.unit.as_deref(), Some("person"));
+        assert_eq!(find(t, &qs, "300 people").per, None);
     }
 
     #[test]

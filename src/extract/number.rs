@@ -157,6 +157,31 @@ pub fn parse_number(text: &str, at: usize, money: bool) -> Option<NumberMatch> {
     })
 }
 
+/// The scale a number expression ends with: a scale word ("3 million",
+/// "two thousand") or an abbreviation after digits ("3bn", "450k"). In a
+/// range it applies to both ends: "2-3 million", "between 3 and 5 billion".
+pub fn trailing_scale(number_text: &str, money: bool) -> Option<Decimal> {
+    let t = number_text.trim_end();
+    let run = t.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    if run == 0 {
+        return None;
+    }
+    let word = &t[t.len() - run..];
+    let lower = Lower::new(word)?;
+    if let Some(Tok::Scale {
+        value,
+        plural: false,
+    }) = word_token(lower.as_str().as_bytes())
+    {
+        return Some(Decimal::from(value));
+    }
+    let before = t[..t.len() - run].trim_end();
+    if !before.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    abbreviation(&t[before.len()..], money, false).map(|(_, m)| m)
+}
+
 /// What the text before the number tells the digit grammar.
 #[derive(Debug, Clone, Copy, Default)]
 struct Ctx {
@@ -704,6 +729,8 @@ fn abbreviation(s: &str, money: bool, integer: bool) -> Option<(&str, Decimal)> 
         "bn" | "bln" => billion,
         "mn" | "mil" | "mln" => million,
         "tn" | "tln" => trillion,
+        // Indian amounts: "Rs 500 Cr", "₹1,200 cr" (crore, ten million).
+        "cr" if money => Decimal::from(10_000_000u32),
         "t" if money && attached => trillion,
         "mm" if money || word == "MM" => million,
         "m" if money || (attached && word == "M") => million,
@@ -1270,6 +1297,13 @@ fn words_expr<'a>(s: &'a str, r: &'a str, start: Option<Acc>) -> Option<(&'a str
                 if plural && !lakh_crore {
                     break;
                 }
+                // "3 and 5 million": the segment after "and" is no part of
+                // "3" (only "3 and a half" is), so the scale is the next
+                // figure's and the expression ends before "and".
+                if acc.and.is_some() && acc.value().is_none() {
+                    revert = true;
+                    break;
+                }
                 match acc.prev {
                     Prev::Unit
                     | Prev::Tens
@@ -1792,6 +1826,31 @@ mod tests {
         check("3 hundred and 2.12 hundred", "3 hundred", dec!(300));
         check("3 hundred and one is", "3 hundred and one", dec!(301));
         check("200 and 300", "200", dec!(200));
+        // "between 3 and 5 million": the scale belongs to the second figure.
+        check("3 and 5 million", "3", dec!(3));
+        check("three and five million", "three", dec!(3));
+        check(
+            "one and a half million",
+            "one and a half million",
+            dec!(1500000),
+        );
+        check(
+            "one hundred and fifty thousand",
+            "one hundred and fifty thousand",
+            dec!(150000),
+        );
+    }
+
+    #[test]
+    fn trailing_scales() {
+        assert_eq!(trailing_scale("3 million", false), Some(dec!(1000000)));
+        assert_eq!(trailing_scale("two thousand", false), Some(dec!(1000)));
+        assert_eq!(trailing_scale("$19bn", true), Some(dec!(1000000000)));
+        assert_eq!(trailing_scale("450k", false), Some(dec!(1000)));
+        assert_eq!(trailing_scale("3 crore", false), Some(dec!(10000000)));
+        assert_eq!(trailing_scale("3,000", false), None);
+        assert_eq!(trailing_scale("twenty", false), None);
+        assert_eq!(trailing_scale("thousands", false), None);
     }
 
     #[test]
