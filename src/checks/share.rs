@@ -126,10 +126,13 @@ pub fn check_fraction_of(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagn
         let (Some(whole), Some(count)) = (qs.get(f + 1), qs.get(f + 2)) else {
             continue;
         };
+        // A count on another time base ("… a day, or roughly 40 million
+        // barrels a year") is a conversion, not the share.
         if whole.sentence != frac.sentence
             || count.sentence != frac.sentence
             || !is_amount(whole)
             || !is_amount(count)
+            || whole.per != count.per
         {
             continue;
         }
