@@ -202,7 +202,7 @@ impl CheckKind {
             CheckKind::Fact => &[],
             CheckKind::DateArithmetic => &[("tolerance", Param::Number("0.05"))],
             CheckKind::Conversion => &[("tolerance", Param::Number("0.02"))],
-            CheckKind::Comparison => &[],
+            CheckKind::Comparison => &[("relative", Param::Words), ("contrast", Param::Words)],
             CheckKind::TimeBase => &[("tolerance", Param::Number("0.03"))],
             CheckKind::Rate => &[("tolerance", Param::Number("0.03"))],
             CheckKind::PercentOverflow => &[
