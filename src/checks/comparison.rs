@@ -75,14 +75,159 @@ fn is_filler(w: &str) -> bool {
 
 /// Whether the words between a multiplier and its reference figure read as
 /// "as many as the …", "that of …", "than …": fillers, then at most a short
-/// name for the reference ("the southern Alentejo region's").
-fn reference_phrase(words: &[String]) -> bool {
+/// name for the reference ("the southern Alentejo region's"), which a
+/// relative clause may follow ("as neighbouring Yobe, which has recorded").
+fn reference_phrase(words: &[String], relative: &[&str]) -> bool {
     let fillers = words.iter().take_while(|w| is_filler(w)).count();
     let rest = &words[fillers..];
     let introduced = words[..fillers]
         .last()
         .is_some_and(|w| matches!(w.as_str(), "the" | "than" | "as" | "of" | "that"));
-    words.len() <= 9 && (rest.is_empty() || introduced && rest.len() <= 4)
+    if words.len() <= 9 && (rest.is_empty() || introduced && rest.len() <= 4) {
+        return true;
+    }
+    // The name, then a relative word and at most two words of its verb.
+    introduced
+        && rest
+            .iter()
+            .position(|w| relative.contains(&w.as_str()))
+            .is_some_and(|r| (1..=4).contains(&r) && rest.len() - r - 1 <= 2)
+}
+
+/// The words of a rule parameter that is a list of words.
+fn words_param<'r>(rule: &'r Rule, key: &str) -> Vec<&'r str> {
+    rule.parameter(key)
+        .and_then(toml::Value::as_array)
+        .map(|a| a.iter().filter_map(toml::Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// Whether a figure is written as a year or a span of years ("2004",
+/// "1977-2001").
+fn is_year(written: &str) -> bool {
+    let head = written.get(..4).unwrap_or("");
+    head.len() == 4
+        && head.bytes().all(|b| b.is_ascii_digit())
+        && !written[4..].starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+        && (1800..=2100).contains(&head.parse::<u32>().unwrap_or(0))
+}
+
+/// Whether a figure may be compared as an amount (not a year, not a date).
+fn is_amount(text: &str, q: &Quantity) -> bool {
+    !is_year(q.number.text(text))
+        && matches!(
+            q.kind,
+            Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+        )
+        && q.value.number().is_some_and(|v| v > Decimal::ZERO)
+}
+
+/// A ratio stated before both its figures: "uses three times as much oil,
+/// consuming 20.4 million barrels a day in 2004 while China uses only 6.5
+/// million" — the multiplier, the compared figure, a contrast word
+/// (`contrast`), the reference figure.
+fn check_forward(article: &Article<'_>, rule: &Rule, contrast: &[&str], out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    for (i, subject) in qs.iter().enumerate() {
+        if !is_amount(text, subject) {
+            continue;
+        }
+        // The reference: the next amount in the sentence, past dates.
+        let Some(other) = qs[i + 1..]
+            .iter()
+            .take_while(|q| q.sentence == subject.sentence)
+            .take(4)
+            .find(|q| is_amount(text, q))
+        else {
+            continue;
+        };
+        if !(subject.kind == other.kind && subject.unit == other.unit
+            || other.kind == Kind::Number && other.unit.is_none() && other.per.is_none())
+        {
+            continue;
+        }
+        let between: Vec<_> = super::words_in(text, subject.span.end, other.span.start)
+            .take(13)
+            .collect();
+        if between.len() > 12 || !between.iter().any(|w| contrast.contains(&w.as_ref())) {
+            continue;
+        }
+        // Before the compared figure, since the last figure: "N times as
+        // ADJ [NOUN], [VERB]".
+        let floor = subject.sentence.start;
+        let before = words_before(text, floor, subject.span.start, 9);
+        let Some(k) = before
+            .iter()
+            .position(|w| multiplier(w).is_some() || w == "times")
+        else {
+            continue;
+        };
+        let tail = &before[k + 1..];
+        if tail.first().is_none_or(|w| w != "as") || tail.len() > 4 {
+            continue;
+        }
+        let word = before[k].to_string();
+        let factor = if word == "times" {
+            match k.checked_sub(1).and_then(|j| small_number(&before[j])) {
+                Some(f) => f,
+                None => continue,
+            }
+        } else {
+            multiplier(&word).unwrap_or(Decimal::ONE)
+        };
+        let hedge_words: Vec<String> = before[..if word == "times" { k - 1 } else { k }]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let (Some(si), Some(oi)) = (
+            interval::of(subject, text, false, Decimal::ZERO),
+            interval::of(other, text, false, Decimal::ZERO),
+        ) else {
+            continue;
+        };
+        let ratio = si.divided_by(oi);
+        let (lo, hi) = hedge_of(&hedge_words);
+        let claimed = Interval {
+            low: lo.map(|l| l * factor),
+            high: hi.map(|h| h * factor),
+        };
+        if ratio.overlaps(claimed) {
+            continue;
+        }
+        let lead = subject.lead_start(text).max(floor);
+        let start = with_count(
+            text,
+            phrase_start(text, lead, subject.span.start, &hedge_words, &word),
+            &word,
+        );
+        let mut end = phrase_end(text, start, &word);
+        // "five times as much": the phrase runs to its "as" and the word after.
+        let rest = text.get(end..subject.span.start).unwrap_or("");
+        if let Some(a) = rest.find(" as ") {
+            let after = &rest[a + 4..];
+            let w = after
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(after.len());
+            end += a + 4 + w;
+        }
+        let actual = subject
+            .value
+            .number()
+            .unwrap_or_default()
+            .checked_div(other.value.number().unwrap_or(Decimal::ONE))
+            .unwrap_or_default()
+            .round_dp(2);
+        report(
+            article,
+            rule,
+            Span::new(start, end),
+            subject,
+            other,
+            format!("{}×", render(actual)),
+            out,
+        );
+    }
 }
 
 /// How a comparison is hedged.
@@ -137,6 +282,9 @@ fn subject_figure<'a>(
 }
 
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let relative = words_param(rule, "relative");
+    let contrast = words_param(rule, "contrast");
+    check_forward(article, rule, &contrast, out);
     let text = article.text;
     let qs = &article.quantities;
     for (b, other) in qs.iter().enumerate() {
@@ -151,12 +299,9 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let Some(ov) = other.value.number() else {
             continue;
         };
-        // "6,200 more than 2004": a year is no figure to compare with.
-        let written = other.number.text(text);
-        if written.len() == 4
-            && written.bytes().all(|b| b.is_ascii_digit())
-            && (1800..=2100).contains(&written.parse::<u32>().unwrap_or(0))
-        {
+        // "6,200 more than 2004", "the 1977-2001 average": a year is no
+        // figure to compare with.
+        if is_year(other.number.text(text)) {
             continue;
         }
         if ov <= Decimal::ZERO {
@@ -181,19 +326,35 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if let Some(k) = words
             .iter()
             .position(|w| multiplier(w).is_some() || w == "times")
-            && reference_phrase(&words[k + 1..])
+            && reference_phrase(&words[k + 1..], &relative)
         {
             let factor = if words[k] == "times" {
-                match k.checked_sub(1).and_then(|j| small_number(&words[j])) {
+                // The count of times may end the figure before ("since
+                // January, three times as many" read as a date).
+                let count = match k.checked_sub(1) {
+                    Some(j) => small_number(&words[j]),
+                    None => words_before(text, other.sentence.start, floor, 1)
+                        .last()
+                        .and_then(|w| small_number(w)),
+                };
+                match count {
                     Some(f) => f,
                     None => continue,
                 }
             } else {
                 multiplier(&words[k]).unwrap_or(Decimal::ONE)
             };
-            let hedge_words: Vec<String> =
-                words[..if words[k] == "times" { k - 1 } else { k }].to_vec();
-            let Some(subject) = subject_figure(text, qs, b, other) else {
+            let hedge_words: Vec<String> = words[..if words[k] == "times" {
+                k.saturating_sub(1)
+            } else {
+                k
+            }]
+                .to_vec();
+            // When the count of times ends the figure before, that figure
+            // is the count, not the compared one ("1,230, three times as
+            // many as the 410").
+            let upto = if k == 0 { b - 1 } else { b };
+            let Some(subject) = subject_figure(text, qs, upto, other) else {
                 continue;
             };
             if std::ptr::eq(subject, other) {
@@ -218,7 +379,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     .map(|h| h + factor.min(Decimal::ONE) * Decimal::ONE);
             }
             if !ratio.overlaps(claimed) {
-                let start = phrase_start(text, floor, other.span.start, &hedge_words, &words[k]);
+                let start = with_count(
+                    text,
+                    phrase_start(text, floor, other.span.start, &hedge_words, &words[k]),
+                    &words[k],
+                );
                 let span = Span::new(start, phrase_end(text, start, &words[k]));
                 let actual = subject
                     .value
@@ -310,6 +475,20 @@ fn phrase_start(text: &str, floor: usize, end: usize, hedge: &[String], word: &s
         .rfind(first)
         .or_else(|| slice.rfind(word))
         .map_or(floor, |i| floor + i)
+}
+
+/// "three times": a phrase that starts at "times" starts at its count.
+fn with_count(text: &str, start: usize, word: &str) -> usize {
+    let at_word = text
+        .get(start..start + word.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(word));
+    if word != "times" || !at_word {
+        return start;
+    }
+    let head = text.get(..start).unwrap_or("").trim_end();
+    head.rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1)
+        .max(head.len().saturating_sub(12))
 }
 
 fn phrase_end(text: &str, start: usize, word: &str) -> usize {

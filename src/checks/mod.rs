@@ -185,6 +185,14 @@ impl CheckKind {
             CheckKind::Change => &[
                 ("hedge", Param::Number("0")),
                 ("factor_tolerance", Param::Number("0.1")),
+                ("rise", Param::Words),
+                ("fall", Param::Words),
+                ("to", Param::Words),
+                ("from", Param::Words),
+                ("level_nouns", Param::Words),
+                ("level_verbs", Param::Words),
+                ("amount_units", Param::Words),
+                ("other_base", Param::Words),
             ],
             CheckKind::Style => &[],
             CheckKind::Unit => &[],
@@ -194,7 +202,7 @@ impl CheckKind {
             CheckKind::Fact => &[],
             CheckKind::DateArithmetic => &[("tolerance", Param::Number("0.05"))],
             CheckKind::Conversion => &[("tolerance", Param::Number("0.02"))],
-            CheckKind::Comparison => &[],
+            CheckKind::Comparison => &[("relative", Param::Words), ("contrast", Param::Words)],
             CheckKind::TimeBase => &[("tolerance", Param::Number("0.03"))],
             CheckKind::Rate => &[("tolerance", Param::Number("0.03"))],
             CheckKind::PercentOverflow => &[
