@@ -15,6 +15,7 @@ pub mod error;
 pub mod extract;
 pub mod lexicon;
 pub mod lsp;
+pub mod places;
 pub mod quantity;
 pub mod report;
 pub mod rulebook;

@@ -193,7 +193,10 @@ impl CheckKind {
             CheckKind::Conflict => &[],
             CheckKind::Fact => &[],
             CheckKind::DateArithmetic => &[("tolerance", Param::Number("0.05"))],
-            CheckKind::Conversion => &[("tolerance", Param::Number("0.02"))],
+            CheckKind::Conversion => &[
+                ("tolerance", Param::Number("0.02")),
+                ("difference_words", Param::Words),
+            ],
             CheckKind::Comparison => &[],
             CheckKind::TimeBase => &[("tolerance", Param::Number("0.03"))],
             CheckKind::Rate => &[("tolerance", Param::Number("0.03"))],

@@ -1,6 +1,7 @@
 //! `unit`: a unit with several meanings in context — "tons" in a text that
 //! also weighs in metric tonnes; a bare "$" in a text that also quotes
-//! Canadian, Australian or other dollars.
+//! Canadian, Australian or other dollars; plain "gallons" in a story whose
+//! places use different gallons (the gazetteer's locale, [`crate::places`]).
 
 use super::Article;
 use crate::diagnostic::Diagnostic;
@@ -66,6 +67,24 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     {
         push(article, rule, q, "$", other, out);
     }
+    // A plain "gallons" in a story whose places disagree on the gallon (set in
+    // Scotland, quoting a U.S. owner), when the text also gives a volume in
+    // another unit it may be compared with: which gallon is meant matters.
+    if let Some(q) = qs.iter().find(|q| plain_gallon(text, q))
+        && let Some(other) = qs.iter().find(|o| {
+            o.kind == Kind::Measure
+                && o.sentence != q.sentence
+                && units::unit_after(text, o.number.end)
+                    .is_some_and(|u| u.unit.dimension == Dimension::Volume && u.unit.code != "gal")
+        })
+        && crate::places::gallon_locale(text) == Some(None)
+    {
+        let spelled = units::unit_after(text, q.number.end)
+            .and_then(|u| text.get(u.start..u.end))
+            .unwrap_or("gallons")
+            .to_string();
+        push(article, rule, q, &spelled, other, out);
+    }
     // An ambiguous unit spelling beside an unambiguous unit of the same dimension.
     for q in qs {
         if q.kind != Kind::Measure {
@@ -96,6 +115,14 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             push(article, rule, q, &spelled, other, out);
         }
     }
+}
+
+/// A volume written in plain gallons (not "US gallons"): a unit with another
+/// reading (`other-factors` in the units lexicon).
+fn plain_gallon(text: &str, q: &Quantity) -> bool {
+    q.kind == Kind::Measure
+        && units::unit_after(text, q.number.end)
+            .is_some_and(|u| u.unit.code == "gal" && !u.unit.other_factors.is_empty())
 }
 
 fn push(
