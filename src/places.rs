@@ -173,7 +173,11 @@ pub fn named_in(text: &str, range: Span) -> Vec<Named> {
         if words.is_empty() {
             return;
         }
-        let first = usize::from(opens && words.len() > 1);
+        // "In Baghdad": a short word (a preposition, an article) opening a
+        // sentence is capitalised for that alone.
+        let first = usize::from(
+            opens && words.len() > 1 && part[words[0].0..words[0].1].chars().count() <= 3,
+        );
         for skip in 0..=first {
             let (s, _) = words[skip];
             let (_, e) = words[words.len() - 1];
@@ -251,7 +255,10 @@ fn name_at(part: &str, s: usize, e: usize) -> Option<&'static Place> {
         .or_else(|| name.strip_suffix("\u{2019}s"))
         .unwrap_or(name);
     let lower = name.to_lowercase();
-    lookup(&lower)
+    let place = lookup(&lower)?;
+    // An initialism ("ALP", "ABC") names a country ("US", "UK") or nothing.
+    let initialism = name.chars().count() <= 3 && name.chars().all(|c| c.is_uppercase());
+    (!initialism || place.kind == Kind::Country).then_some(place)
 }
 
 /// The zone "local time" stands for: the places named in the first of

@@ -218,7 +218,13 @@ def main():
         for alt in c.get("alternatenames", []) if c["population"] >= ALTERNATES_POPULATION else []:
             # English exonyms among the alternate names ("Kiev", "Bombay"):
             # capitalised Latin-script words.
-            if alt[:1].isupper() and alt.isascii() and not any(ch.isdigit() for ch in alt):
+            # Three letters or fewer are codes ("Alp" for Aleppo), not names.
+            if (
+                alt[:1].isupper()
+                and alt.isascii()
+                and len(alt) >= 4
+                and not any(ch.isdigit() for ch in alt)
+            ):
                 names.add(alt)
         for n in names:
             # An alternate name ranks below every primary name.
@@ -249,7 +255,13 @@ def main():
             most = max(dst_days(z) for z in zones)
             pool = [z for z in zones if dst_days(z) == most]
         golden = max(pool, key=lambda z: (zone_pop[z], z))
-        if long.get("generic"):
+        # The generic name keeps a zone only when the members on the golden
+        # zone's clock hold MAJORITY of the metazone's urban population:
+        # "Eastern European Time" is also Libya's and Egypt's, without the
+        # EU's summer time, so it gets none.
+        same = sum(zone_pop[z] for z in zones if signature(z) == signature(golden))
+        total = sum(zone_pop[z] for z in zones)
+        if long.get("generic") and (not total or same >= MAJORITY * total):
             add(long["generic"], 0, 0, "zone", "", golden)
         # "Eastern Standard Time", "Central European Summer Time": one fixed
         # offset whatever the date.
