@@ -10,7 +10,7 @@ use super::interval::{self, Interval};
 use crate::diagnostic::Diagnostic;
 use crate::extract::clock::zone_offset_minutes;
 use crate::places::{self, Gallon};
-use crate::quantity::{ClockTime, Kind, Quantity, Value};
+use crate::quantity::{Approx, ClockTime, Kind, Quantity, Value};
 use crate::rulebook::Rule;
 use crate::span::Span;
 use crate::units::{self, Dimension};
@@ -107,6 +107,24 @@ fn measure(
     {
         return;
     }
+    // "over 20km (32 miles)": the bound governs both figures, so the
+    // conversion compares the written values.
+    let bound = |q: &Quantity| {
+        matches!(
+            q.approx,
+            Approx::MoreThan | Approx::AtLeast | Approx::LessThan | Approx::AtMost
+        )
+    };
+    let closed;
+    let a = if bound(a) && !bound(b) {
+        closed = Quantity {
+            approx: Approx::Exact,
+            ..a.clone()
+        };
+        &closed
+    } else {
+        a
+    };
     let (Some(ai), Some(bi)) = (
         interval::of(a, text, false, Decimal::ZERO),
         interval::of(b, text, false, Decimal::ZERO),
