@@ -3,14 +3,11 @@
 //! CLDR data by `tools/gazetteer/generate.py` into `rules/places.tsv`
 //! (provenance and licences in `tools/gazetteer/README.md`).
 //!
-//! The table is embedded and parsed once, on first use: a text with no
-//! place-named clock time and no plain "gallons" never pays for it.
+//! The table is embedded, sorted by name, and searched in place: nothing is
+//! loaded or parsed at start-up, and a look-up reads about fifteen lines.
 //!
 //! Resolution is conservative: a name the table marks ambiguous (no zone),
 //! or places with different clocks named together, give no zone.
-
-use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -59,51 +56,72 @@ pub struct Place {
     pub gallon: Option<Gallon>,
 }
 
-static PLACES: LazyLock<HashMap<&'static str, Place>> = LazyLock::new(|| parse(TABLE));
-
-fn parse(table: &'static str) -> HashMap<&'static str, Place> {
-    let mut map = HashMap::with_capacity(16_384);
-    for line in table.lines() {
-        if line.starts_with('#') || line.is_empty() {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let (Some(name), Some(kind), Some(iso), Some(zone)) =
-            (cols.next(), cols.next(), cols.next(), cols.next())
-        else {
-            continue;
-        };
-        let kind = match kind {
-            "country" => Kind::Country,
-            "demonym" => Kind::Demonym,
-            "state" | "region" => Kind::Region,
-            "city" => Kind::City,
-            "zone" => Kind::Zone,
-            _ => continue,
-        };
-        let gallon = match cols.next() {
-            Some("us") => Some(Gallon::Us),
-            Some("imperial") => Some(Gallon::Imperial),
-            _ => None,
-        };
-        let zone = if zone.is_empty() {
-            None
-        } else if zone.starts_with(['+', '-']) {
-            fixed_offset(zone).map(Zone::Fixed)
-        } else {
-            Some(Zone::Iana(zone))
-        };
-        map.insert(
-            name,
-            Place {
-                kind,
-                iso,
-                zone,
-                gallon,
-            },
-        );
+/// The table's rows, after its comment lines: sorted by name (byte order), so
+/// a name is found by binary search over the embedded text, with nothing
+/// built or parsed up front.
+fn rows() -> &'static str {
+    let mut body = TABLE;
+    while body.starts_with('#') {
+        body = body.find('\n').map_or("", |i| &body[i + 1..]);
     }
-    map
+    body
+}
+
+/// The row for `name`, by binary search over lines of sorted `rows`.
+fn find_row(rows: &'static str, name: &str) -> Option<&'static str> {
+    let (mut lo, mut hi) = (0, rows.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        // The line holding `mid`, searching back no further than `lo` (a line start).
+        let start = rows
+            .get(lo..mid)
+            .and_then(|s| s.rfind('\n'))
+            .map_or(lo, |i| lo + i + 1);
+        let end = rows
+            .get(start..)
+            .and_then(|s| s.find('\n'))
+            .map_or(rows.len(), |i| start + i);
+        let line = rows.get(start..end)?;
+        let key = line.split('\t').next().unwrap_or("");
+        match key.cmp(name) {
+            std::cmp::Ordering::Equal => return Some(line),
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    None
+}
+
+/// One row: `name kind iso zone gallon`.
+fn parse_row(line: &'static str) -> Option<Place> {
+    let mut cols = line.split('\t');
+    let (_, kind, iso, zone) = (cols.next()?, cols.next()?, cols.next()?, cols.next()?);
+    let kind = match kind {
+        "country" => Kind::Country,
+        "demonym" => Kind::Demonym,
+        "state" | "region" => Kind::Region,
+        "city" => Kind::City,
+        "zone" => Kind::Zone,
+        _ => return None,
+    };
+    let gallon = match cols.next() {
+        Some("us") => Some(Gallon::Us),
+        Some("imperial") => Some(Gallon::Imperial),
+        _ => None,
+    };
+    let zone = if zone.is_empty() {
+        None
+    } else if zone.starts_with(['+', '-']) {
+        fixed_offset(zone).map(Zone::Fixed)
+    } else {
+        Some(Zone::Iana(zone))
+    };
+    Some(Place {
+        kind,
+        iso,
+        zone,
+        gallon,
+    })
 }
 
 /// "+05:30" → 330, "-05:00" → -300.
@@ -114,8 +132,8 @@ fn fixed_offset(s: &str) -> Option<i32> {
 }
 
 /// The place a lower-case name stands for.
-pub fn lookup(name_lower: &str) -> Option<&'static Place> {
-    PLACES.get(name_lower)
+pub fn lookup(name_lower: &str) -> Option<Place> {
+    find_row(rows(), name_lower).and_then(parse_row)
 }
 
 /// The zone named before "time" in a clock mention's zone ("polish time",
@@ -154,7 +172,7 @@ pub fn offset_at(zone: Zone, date: Date) -> Option<i32> {
 #[derive(Debug, Clone, Copy)]
 pub struct Named {
     pub span: Span,
-    pub place: &'static Place,
+    pub place: Place,
 }
 
 /// The places named in `text[range]`: runs of capitalised words ("New York",
@@ -198,15 +216,12 @@ pub fn named_in(text: &str, range: Span) -> Vec<Named> {
             // A word: letters, with inner dots, hyphens and apostrophes.
             let mut e = s + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphabetic() {
-                    chars.next();
-                    e = j + d.len_utf8();
-                } else if matches!(d, '.' | '-' | '\'' | '\u{2019}')
+                let inner = matches!(d, '.' | '-' | '\'' | '\u{2019}')
                     && part[j + d.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphabetic)
-                {
+                        .is_some_and(char::is_alphabetic);
+                if d.is_alphabetic() || inner {
                     chars.next();
                     e = j + d.len_utf8();
                 } else {
@@ -248,7 +263,7 @@ pub fn named_in(text: &str, range: Span) -> Vec<Named> {
 }
 
 /// The table's place for `part[s..e]`, without a possessive "'s".
-fn name_at(part: &str, s: usize, e: usize) -> Option<&'static Place> {
+fn name_at(part: &str, s: usize, e: usize) -> Option<Place> {
     let name = part.get(s..e)?;
     let name = name
         .strip_suffix("'s")
@@ -270,7 +285,7 @@ fn name_at(part: &str, s: usize, e: usize) -> Option<&'static Place> {
 pub fn local_zone(text: &str, scopes: &[Span], date: Date) -> Option<Zone> {
     for &scope in scopes {
         let named = named_in(text, scope);
-        let places: Vec<&Place> = named
+        let places: Vec<Place> = named
             .iter()
             .map(|n| n.place)
             .filter(|p| !matches!(p.kind, Kind::Demonym | Kind::Zone))
@@ -337,6 +352,25 @@ mod tests {
 
     fn date(s: &str) -> Date {
         s.parse().expect("a date")
+    }
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        let names: Vec<&str> = rows()
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or(""))
+            .collect();
+        assert!(names.len() > 10_000);
+        assert!(
+            names.windows(2).all(|w| w[0] < w[1]),
+            "rules/places.tsv is not sorted"
+        );
+        // Every row is found, the first and last included.
+        for n in [names[0], names[names.len() / 2], names[names.len() - 1]] {
+            assert!(lookup(n).is_some(), "{n}");
+        }
+        assert_eq!(lookup("zzzz-no-such-place"), None);
+        assert_eq!(lookup(""), None);
     }
 
     #[test]

@@ -227,7 +227,8 @@ fn digit_clock(t: &str, at: usize) -> Option<ClockMatch> {
             // "(1200 local time)", "at 0635 Polish time": a zone named with
             // "time" makes four digits a time when the words before them
             // introduce one (else "in 2008 local time..." would be 20:08).
-            if !z.abbreviation && !(z.name.ends_with(" time") && military_lead(t, at)) {
+            let named = z.name.ends_with(" time") && military_lead(t, at);
+            if !(z.abbreviation || named) {
                 return None;
             }
             let mut m = ClockMatch {
