@@ -91,7 +91,7 @@ mod tests {
             scope("KYIV, Aug 13, 2024 (Reuters) - Drones struck at 3:40 a.m. local time."),
             Some("KYIV, ".into())
         );
-        let lead = "Explosion kills 35\n\nThirty-five worshippers are confirmed dead after an explosion near a mosque in Fatahpur, Pakistan.\n\nMore.";
+        let lead = "Explosion kills 35\n\nThirty-five worshippers are confirmed dead and many are injured after an explosion near a mosque in Fatahpur, Pakistan.\n\nMore.";
         assert_eq!(scope(lead).map(|s| s.ends_with("Pakistan.")), Some(true));
     }
 

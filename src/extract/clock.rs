@@ -677,6 +677,32 @@ mod tests {
             Some("edt"),
             Some(-240),
         );
+        check(
+            "at 13:15 Central European Time (12:15 UTC)",
+            "13",
+            "13:15 Central European Time",
+            Some("13:15"),
+            Some("central european time"),
+            None,
+        );
+        check(
+            "0700 UTC (1200 local time) the",
+            "1200",
+            "1200 local time",
+            Some("12:00"),
+            Some("local time"),
+            None,
+        );
+        check(
+            "He died at 0635 local time at",
+            "0635",
+            "0635 local time",
+            Some("06:35"),
+            Some("local time"),
+            None,
+        );
+        // Four digits before a named zone need a word that introduces a time.
+        assert_eq!(at("elections in 2008 local time", "2008"), None);
         check("by noon", "noon", "noon", Some("12:00"), None, None);
         check("at 5 o'clock", "5", "5 o'clock", Some("05:00"), None, None);
     }
