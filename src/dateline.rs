@@ -4,6 +4,7 @@
 //! 2024 (Reuters) -", "April 27, 2005 Boeing has secured …").
 
 use crate::quantity::{Kind, Quantity, Value};
+use crate::span::Span;
 
 /// How far into a paragraph a dateline may start, in bytes.
 const DATELINE_REACH: usize = 60;
@@ -40,6 +41,38 @@ pub fn find(text: &str, quantities: &[Quantity]) -> Option<jiff::civil::Date> {
         })
 }
 
+/// Where the story is placed, for a clock time written in "local time" with
+/// no place in its sentence or paragraph: the dateline's place
+/// ("WASHINGTON, Oct. 23, 2024 (Reuters) -" → "WASHINGTON"), else the
+/// story's lead, which names its place when there is no dateline: the
+/// opening lines up to the end of the first paragraph of prose (a title
+/// line alone is not one).
+pub fn place_scope(text: &str, quantities: &[Quantity]) -> Option<Span> {
+    if find(text, quantities).is_some()
+        && let Some(q) = quantities
+            .iter()
+            .take_while(|q| q.span.start < 600)
+            .find(|q| q.kind == Kind::Date && !q.date.relative)
+    {
+        let line_start = text.get(..q.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+        if q.span.start - line_start <= DATELINE_REACH {
+            return Some(Span::new(line_start, q.span.start));
+        }
+    }
+    let mut end = 0;
+    for para in text.split("\n\n") {
+        end += para.len();
+        if para.trim().len() >= LEAD_PROSE {
+            return Some(Span::new(0, end));
+        }
+        end += 2;
+    }
+    None
+}
+
+/// A paragraph at least this long (bytes) is prose, not a title.
+const LEAD_PROSE: usize = 100;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +80,19 @@ mod tests {
 
     fn date_of(text: &str) -> Option<String> {
         find(text, &extract(text, &Options::default())).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn place_scopes() {
+        let scope = |text: &str| {
+            place_scope(text, &extract(text, &Options::default())).map(|s| s.text(text).to_string())
+        };
+        assert_eq!(
+            scope("KYIV, Aug 13, 2024 (Reuters) - Drones struck at 3:40 a.m. local time."),
+            Some("KYIV, ".into())
+        );
+        let lead = "Explosion kills 35\n\nThirty-five worshippers are confirmed dead and many are injured after an explosion near a mosque in Fatahpur, Pakistan.\n\nMore.";
+        assert_eq!(scope(lead).map(|s| s.ends_with("Pakistan.")), Some(true));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod lsp;
 pub mod nouns;
+pub mod places;
 pub mod quantity;
 pub mod report;
 pub mod rulebook;

@@ -9,7 +9,8 @@ use super::Article;
 use super::interval::{self, Interval};
 use crate::diagnostic::Diagnostic;
 use crate::extract::clock::zone_offset_minutes;
-use crate::quantity::{ClockTime, Kind, Quantity, Value};
+use crate::places::{self, Gallon};
+use crate::quantity::{Approx, ClockTime, Kind, Quantity, Value};
 use crate::rulebook::Rule;
 use crate::span::Span;
 use crate::units::{self, Dimension};
@@ -42,10 +43,18 @@ fn dimensions(text: &str, a: &Quantity, b: &Quantity) -> bool {
     a.sentence == b.sentence && matches!(between, "by" | "x" | "×")
 }
 
+/// The gallon the places an article names agree on, found once per article
+/// and only when a conversion needs it.
+type GallonLocale = std::cell::OnceCell<Option<Option<Gallon>>>;
+
 pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let text = article.text;
     let qs = &article.quantities;
     let tolerance = rule.number("tolerance");
+    let gallon = GallonLocale::new();
+    let measure = |a: &Quantity, b: &Quantity, out: &mut Vec<Diagnostic>| {
+        measure(article, rule, a, b, tolerance, &gallon, out);
+    };
     for (i, w) in qs.windows(2).enumerate() {
         let (a, b) = (&w[0], &w[1]);
         if a.sentence != b.sentence || !restates(text, a, b) {
@@ -58,12 +67,12 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 x.kind == Kind::Measure && y.kind == Kind::Measure && dimensions(text, x, y)
             })
         {
-            measure(article, rule, p, b, tolerance, out);
-            measure(article, rule, a, n, tolerance, out);
+            measure(p, b, out);
+            measure(a, n, out);
             continue;
         }
         match (a.kind, b.kind) {
-            (Kind::Measure, Kind::Measure) => measure(article, rule, a, b, tolerance, out),
+            (Kind::Measure, Kind::Measure) => measure(a, b, out),
             (Kind::Time, Kind::Time) => clock(article, rule, a, b, out),
             _ => {}
         }
@@ -81,6 +90,7 @@ fn measure(
     a: &Quantity,
     b: &Quantity,
     tolerance: Decimal,
+    gallon: &GallonLocale,
     out: &mut Vec<Diagnostic>,
 ) {
     let text = article.text;
@@ -97,14 +107,54 @@ fn measure(
     {
         return;
     }
+    // "over 20km (32 miles)": the bound governs both figures, so the
+    // conversion compares the written values.
+    let bound = |q: &Quantity| {
+        matches!(
+            q.approx,
+            Approx::MoreThan | Approx::AtLeast | Approx::LessThan | Approx::AtMost
+        )
+    };
+    let closed;
+    let a = if bound(a) && !bound(b) {
+        closed = Quantity {
+            approx: Approx::Exact,
+            ..a.clone()
+        };
+        &closed
+    } else {
+        a
+    };
     let (Some(ai), Some(bi)) = (
         interval::of(a, text, false, Decimal::ZERO),
         interval::of(b, text, false, Decimal::ZERO),
     ) else {
         return;
     };
+    // A plain "gallons" in a story set in the US is the US gallon; in the UK,
+    // the imperial one (the gazetteer's locale): only that reading is right.
+    let locale = |q: &Quantity, u: &units::Unit| -> Option<Vec<Decimal>> {
+        let written = units::unit_after(text, q.number.end)?.unit;
+        if written.code != u.code || written.other_factors.is_empty() || u.code != "gal" {
+            return None;
+        }
+        match (*gallon.get_or_init(|| places::gallon_locale(text)))? {
+            Some(Gallon::Us) => Some(vec![written.factor]),
+            Some(Gallon::Imperial) => Some(written.other_factors.clone()),
+            None => None,
+        }
+    };
+    let (la, lb) = (locale(a, ua), locale(b, ub));
+    let fa = la
+        .as_ref()
+        .and_then(|f| f.first().copied())
+        .unwrap_or(ua.factor);
+    let fb = lb
+        .as_ref()
+        .and_then(|f| f.first().copied())
+        .unwrap_or(ub.factor);
     // A's interval, converted into B's unit.
-    let convert = |v: Decimal| (v * ua.factor + ua.offset - ub.offset).checked_div(ub.factor);
+    let convert = |v: Decimal| (v * fa + ua.offset - ub.offset).checked_div(fb);
     let converted = Interval {
         low: ai.low.and_then(convert),
         high: ai.high.and_then(convert),
@@ -116,6 +166,18 @@ fn measure(
     };
     if widened.overlaps(bi) {
         return;
+    }
+    // "some 6C (10.8F) above the average": a temperature difference converts
+    // without the offset.
+    if ua.dimension == Dimension::Temperature && difference(text, rule, a, b) {
+        let convert = |v: Decimal| (v * ua.factor).checked_div(ub.factor);
+        let as_difference = Interval {
+            low: ai.low.and_then(convert),
+            high: ai.high.and_then(convert),
+        };
+        if as_difference.widen(tolerance).overlaps(bi) {
+            return;
+        }
     }
     // "500 pints (284 litres)": right for imperial pints. A conversion that
     // holds for another common reading of either unit is no mistake.
@@ -133,8 +195,8 @@ fn measure(
             .collect()
     };
     if ua.dimension != Dimension::Temperature {
-        for fa in readings(a, ua) {
-            for fb in readings(b, ub) {
+        for fa in la.clone().unwrap_or_else(|| readings(a, ua)) {
+            for fb in lb.clone().unwrap_or_else(|| readings(b, ub)) {
                 let convert = |v: Decimal| (v * fa).checked_div(fb);
                 let other = Interval {
                     low: ai.low.and_then(convert),
@@ -161,11 +223,85 @@ fn measure(
     report(article, rule, b, a, shown, Some(fix), out);
 }
 
-/// Minutes from UTC of a time mention's zone, at `date` (for the
-/// abbreviation's fixed offset this does not matter).
-fn offset_of(q: &Quantity) -> Option<i32> {
+/// Whether a restated temperature is a difference: a word of the rule's
+/// `difference_words` right after the pair ("6C (10.8F) above the average",
+/// "3C (5.4F) warmer") or "by" right before it ("rose by 2C (3.6F)").
+fn difference(text: &str, rule: &Rule, a: &Quantity, b: &Quantity) -> bool {
+    let Some(words) = rule
+        .parameter("difference_words")
+        .and_then(|v| v.as_array())
+    else {
+        return false;
+    };
+    let after = text.get(b.span.end..).unwrap_or("");
+    let after = after.trim_start_matches(|c: char| c == ')' || c == ']' || c.is_whitespace());
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let before = text.get(..a.span.start).unwrap_or("").trim_end();
+    let prev: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    words.iter().filter_map(|w| w.as_str()).any(|w| {
+        w.strip_suffix(" _")
+            .map_or(w == next, |before_word| before_word == prev)
+    })
+}
+
+/// Minutes from UTC of a time mention's zone: the offset written with it, an
+/// abbreviation's standard offset, or a zone named by place or region ("Kyiv
+/// time", "Eastern Time", "local time") evaluated at the mention's date.
+fn offset_of(article: &Article<'_>, q: &Quantity) -> Option<i32> {
     q.zone_offset
         .or_else(|| q.unit.as_deref().and_then(zone_offset_minutes))
+        .or_else(|| named_offset(article, q))
+}
+
+/// The offset of a zone named by a place, a demonym, a region or "local
+/// time", at the mention's date; `None` when the name, the place or the date
+/// is unknown or ambiguous.
+fn named_offset(article: &Article<'_>, q: &Quantity) -> Option<i32> {
+    let name = q.unit.as_deref()?;
+    let date = date_of(article, q)?;
+    let zone = if name == "local time" {
+        let text = article.text;
+        let mut scopes = vec![q.sentence, paragraph(text, q.sentence)];
+        scopes.extend(crate::dateline::place_scope(text, &article.quantities));
+        places::local_zone(text, &scopes, date)?
+    } else {
+        places::named_zone(name)?
+    };
+    places::offset_at(zone, date)
+}
+
+/// The paragraph (between blank lines) holding `sentence`.
+fn paragraph(text: &str, sentence: Span) -> Span {
+    let start = text
+        .get(..sentence.start)
+        .and_then(|t| t.rfind("\n\n"))
+        .map_or(0, |i| i + 2);
+    let end = text
+        .get(sentence.end..)
+        .and_then(|t| t.find("\n\n"))
+        .map_or(text.len(), |i| sentence.end + i);
+    Span::new(start, end.max(start))
+}
+
+/// A zone named with "standard time" ("Eastern Standard Time") fixes the
+/// standard offset; copy desks write it all year, so a conversion right for
+/// the daylight offset is its label's slip, not the figure's.
+fn standard_name(q: &Quantity) -> bool {
+    q.unit
+        .as_deref()
+        .is_some_and(|u| u.ends_with(" standard time"))
 }
 
 fn clock(
@@ -178,7 +314,7 @@ fn clock(
     let (Value::Time(ta), Value::Time(tb)) = (&a.value, &b.value) else {
         return;
     };
-    let (Some(oa), Some(ob)) = (offset_of(a), offset_of(b)) else {
+    let (Some(oa), Some(ob)) = (offset_of(article, a), offset_of(article, b)) else {
         return;
     };
     let minutes = |t: &ClockTime| i32::from(t.hour) * 60 + i32::from(t.minute);
@@ -188,7 +324,13 @@ fn clock(
     }
     // "1:30 p.m. PST (20:30 UTC)" in August: the conversion is right for
     // daylight time; the label is what is wrong, and that is reported once.
-    let daylight = |q: &Quantity| if in_daylight(article, q) { 60 } else { 0 };
+    let daylight = |q: &Quantity| {
+        if in_daylight(article, q) || standard_name(q) {
+            60
+        } else {
+            0
+        }
+    };
     if (minutes(ta) - oa - daylight(a) + ob + daylight(b)).rem_euclid(24 * 60) == minutes(tb) {
         return;
     }
@@ -210,7 +352,16 @@ fn clock(
     } else {
         format!("{:02}{:02}", expected / 60, expected % 60)
     };
-    let shown = format!("{hhmm} {}", b.unit.as_deref().unwrap_or("").to_uppercase());
+    // The zone as the text writes it ("local time", "Kyiv time"); an
+    // abbreviation in capitals.
+    let unit = b.unit.as_deref().unwrap_or("");
+    let zone = written
+        .len()
+        .checked_sub(unit.len())
+        .and_then(|i| written.get(i..))
+        .filter(|w| unit.contains(' ') && w.eq_ignore_ascii_case(unit))
+        .map_or_else(|| unit.to_uppercase(), str::to_string);
+    let shown = format!("{hhmm} {zone}");
     let rest = rest.trim_start().to_ascii_lowercase();
     let twelve_hour = ["a.m", "p.m", "am", "pm"]
         .iter()

@@ -201,7 +201,10 @@ impl CheckKind {
             CheckKind::Conflict => &[],
             CheckKind::Fact => &[],
             CheckKind::DateArithmetic => &[("tolerance", Param::Number("0.05"))],
-            CheckKind::Conversion => &[("tolerance", Param::Number("0.02"))],
+            CheckKind::Conversion => &[
+                ("tolerance", Param::Number("0.02")),
+                ("difference_words", Param::Words),
+            ],
             CheckKind::Comparison => &[("relative", Param::Words), ("contrast", Param::Words)],
             CheckKind::TimeBase => &[("tolerance", Param::Number("0.03"))],
             CheckKind::Rate => &[("tolerance", Param::Number("0.03"))],

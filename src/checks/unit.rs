@@ -1,6 +1,7 @@
 //! `unit`: a unit with several meanings in context — "tons" in a text that
 //! also weighs in metric tonnes; a bare "$" in a text that also quotes
-//! Canadian, Australian or other dollars.
+//! Canadian, Australian or other dollars; plain "gallons" in a story whose
+//! places use different gallons (the gazetteer's locale, [`crate::places`]).
 
 use super::Article;
 use crate::diagnostic::Diagnostic;
@@ -66,6 +67,34 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     {
         push(article, rule, q, "$", other, out);
     }
+    // A plain "gallons" in a story whose places disagree on the gallon (set in
+    // Scotland, quoting a U.S. owner), when its paragraph also gives a volume
+    // in an unambiguous unit to compare it with: which gallon is meant matters.
+    let pair = qs.iter().filter(|q| plain_gallon(text, q)).find_map(|q| {
+        let para = paragraph(text, q.span.start);
+        qs.iter()
+            .find(|o| {
+                o.kind == Kind::Measure
+                    && o.sentence != q.sentence
+                    && para.contains(&o.span.start)
+                    && units::unit_after(text, o.number.end).is_some_and(|u| {
+                        u.unit.dimension == Dimension::Volume
+                            && u.unit.code != "gal"
+                            && u.unit.other_factors.is_empty()
+                            && !u.unit.ambiguous
+                    })
+            })
+            .map(|o| (q, o))
+    });
+    if let Some((q, other)) = pair
+        && crate::places::gallon_locale(text) == Some(None)
+    {
+        let spelled = units::unit_after(text, q.number.end)
+            .and_then(|u| text.get(u.start..u.end))
+            .unwrap_or("gallons")
+            .to_string();
+        push(article, rule, q, &spelled, other, out);
+    }
     // An ambiguous unit spelling beside an unambiguous unit of the same dimension.
     for q in qs {
         if q.kind != Kind::Measure {
@@ -96,6 +125,27 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             push(article, rule, q, &spelled, other, out);
         }
     }
+}
+
+/// The byte range of the paragraph (between blank lines) around `at`.
+fn paragraph(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text
+        .get(..at)
+        .and_then(|t| t.rfind("\n\n"))
+        .map_or(0, |i| i + 2);
+    let end = text
+        .get(at..)
+        .and_then(|t| t.find("\n\n"))
+        .map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// A volume written in plain gallons (not "US gallons"): a unit with another
+/// reading (`other-factors` in the units lexicon).
+fn plain_gallon(text: &str, q: &Quantity) -> bool {
+    q.kind == Kind::Measure
+        && units::unit_after(text, q.number.end)
+            .is_some_and(|u| u.unit.code == "gal" && !u.unit.other_factors.is_empty())
 }
 
 fn push(

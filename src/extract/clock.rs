@@ -221,7 +221,14 @@ fn digit_clock(t: &str, at: usize) -> Option<ClockMatch> {
             hour = h / 100;
             minute = h % 100;
             let z = zone_at(t, e)?;
-            if hour > 23 || minute > 59 || z.paren || !z.abbreviation {
+            if hour > 23 || minute > 59 || z.paren {
+                return None;
+            }
+            // "(1200 local time)", "at 0635 Polish time": a zone named with
+            // "time" makes four digits a time when the words before them
+            // introduce one (else "in 2008 local time..." would be 20:08).
+            let named = z.name.ends_with(" time") && military_lead(t, at);
+            if !(z.abbreviation || named) {
                 return None;
             }
             let mut m = ClockMatch {
@@ -282,6 +289,32 @@ fn digit_clock(t: &str, at: usize) -> Option<ClockMatch> {
         return None;
     }
     Some(m)
+}
+
+/// Whether four digits before a named zone read as a time: a leading zero
+/// ("0635"), an opening parenthesis, or a word that introduces a time.
+fn military_lead(t: &str, at: usize) -> bool {
+    if byte(t, at) == b'0' || t.get(..at).is_some_and(|b| b.trim_end().ends_with('(')) {
+        return true;
+    }
+    let Some((s, e)) = words::prev_word(t, at) else {
+        return false;
+    };
+    Lower::new(t.get(s..e).unwrap_or("")).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "at" | "around"
+                | "about"
+                | "approximately"
+                | "by"
+                | "until"
+                | "till"
+                | "before"
+                | "after"
+                | "from"
+                | "to"
+        )
+    })
 }
 
 /// Whether a bare "HH:MM" reads as a time from the word before it.
@@ -452,6 +485,11 @@ fn zone_at(t: &str, i: usize) -> Option<Zone> {
         if !z.utc {
             z.offset = z.written_offset.or(z.offset);
         }
+    } else if let Some(te) = zone_name_end(t, ws) {
+        // "Central European Time", "Pacific Daylight Time": a regional zone
+        // name of several words, from the gazetteer.
+        z.name.push_str(&t.get(ws..te)?.to_lowercase());
+        z.end = te;
     } else if let Some((_, te, tw)) = word_at(t, we)
         && tw.as_str() == "time"
         && (byte(t, ws).is_ascii_uppercase() || lw == "local")
@@ -496,6 +534,36 @@ fn zone_at(t: &str, i: usize) -> Option<Zone> {
         z.end = e + 1;
     }
     Some(z)
+}
+
+/// The end of a regional zone name of two to four capitalised words and
+/// "time" starting at `ws` ("Central European Summer Time"), when the
+/// gazetteer knows it.
+fn zone_name_end(t: &str, ws: usize) -> Option<usize> {
+    if !byte(t, ws).is_ascii_uppercase() {
+        return None;
+    }
+    let mut e = super::words::letters_end(t.as_bytes(), ws);
+    for n in 1..=4 {
+        let (s2, e2, w) = word_at(t, e)?;
+        if s2 != e + 1 {
+            return None;
+        }
+        if w.as_str() == "time" {
+            if n < 2 {
+                return None;
+            }
+            let name = t.get(ws..e2)?.to_lowercase();
+            return crate::places::lookup(&name)
+                .filter(|p| p.kind == crate::places::Kind::Zone)
+                .map(|_| e2);
+        }
+        if !byte(t, s2).is_ascii_uppercase() {
+            return None;
+        }
+        e = e2;
+    }
+    None
 }
 
 /// Like `word_at`, but the word may be followed by an offset sign or digits ("UTC-5").
@@ -609,6 +677,32 @@ mod tests {
             Some("edt"),
             Some(-240),
         );
+        check(
+            "at 13:15 Central European Time (12:15 UTC)",
+            "13",
+            "13:15 Central European Time",
+            Some("13:15"),
+            Some("central european time"),
+            None,
+        );
+        check(
+            "0700 UTC (1200 local time) the",
+            "1200",
+            "1200 local time",
+            Some("12:00"),
+            Some("local time"),
+            None,
+        );
+        check(
+            "He died at 0635 local time at",
+            "0635",
+            "0635 local time",
+            Some("06:35"),
+            Some("local time"),
+            None,
+        );
+        // Four digits before a named zone need a word that introduces a time.
+        assert_eq!(at("elections in 2008 local time", "2008"), None);
         check("by noon", "noon", "noon", Some("12:00"), None, None);
         check("at 5 o'clock", "5", "5 o'clock", Some("05:00"), None, None);
     }
