@@ -12,10 +12,11 @@ findings still reported (same file, rule and mention text), and rewrites the rep
 finding that is no longer reported subtracts nothing. The raw rates stay in the report
 as `raw_errors_per_100_articles` / `raw_warnings_per_100_articles`.
 
-Usage: corpus_reviewed.py --bin BIN --reviewed .ci/corpus-reviewed.json REPORT.json
+Usage: corpus_reviewed.py --bin BIN --reviewed .ci/corpus-reviewed.json [--list] REPORT.json
 (REPORT.json, from corpus.py --json, is rewritten in place). Python 3 standard library only.
 """
 import argparse
+import csv
 import json
 import subprocess
 import sys
@@ -27,27 +28,36 @@ def main():
     ap.add_argument("report")
     ap.add_argument("--bin", required=True)
     ap.add_argument("--reviewed", required=True)
-    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "news"))
+    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"))
+    ap.add_argument("--list", action="store_true", help="print every error and warning, marked reviewed or not")
     a = ap.parse_args()
     try:
         report = json.load(open(a.report, encoding="utf-8"))
         reviewed = json.load(open(a.reviewed, encoding="utf-8"))["findings"]
     except (OSError, ValueError, KeyError) as e:
         sys.exit(f"corpus_reviewed: {e}")
-    run = subprocess.run([a.bin, "check", "--format", "json", a.corpus], capture_output=True)
-    if run.returncode not in (0, 1):
-        sys.exit(f"corpus_reviewed: {a.bin} check exited {run.returncode}: {run.stderr.decode(errors='replace')[:300]}")
-    found = json.loads(run.stdout)
+    # Like corpus.py: one run per article, with the article's own date.
+    corpus = Path(a.corpus)
+    rows = list(csv.DictReader(open(corpus / "index.tsv", encoding="utf-8"), delimiter="\t"))
     keys = {(r["file"], r["rule"], r["mention"]) for r in reviewed}
     subtract = {"error": 0, "warning": 0}
     seen = set()
-    for f in found["files"]:
-        name = Path(f["path"]).name
-        text = Path(f["path"]).read_bytes()
-        for d in f["diagnostics"]:
+    for r in rows:
+        path = corpus / "news" / r["file"]
+        cmd = [a.bin, "check", "--format", "json"] + (["--date", r["date"]] if r.get("date") else [])
+        run = subprocess.run(cmd + [str(path)], capture_output=True)
+        if run.returncode not in (0, 1):
+            continue  # corpus.py counts crashes; its gate fails on them
+        text = path.read_bytes()
+        for d in json.loads(run.stdout)["files"][0]["diagnostics"]:
+            if d["severity"] not in subtract:
+                continue
             mention = text[d["span"]["start"]:d["span"]["end"]].decode("utf-8", errors="replace")
-            key = (name, d["rule"], mention)
-            if key in keys and d["severity"] in subtract and key not in seen:
+            key = (r["file"], d["rule"], mention)
+            if a.list:
+                mark = "reviewed" if key in keys else "NOT REVIEWED"
+                print(f"{mark:12} {d['severity']:7} {r['file']} {d['rule']} {mention!r}: {d['message'][:160]}")
+            if key in keys and key not in seen:
                 seen.add(key)
                 subtract[d["severity"]] += 1
     n = report["articles"]
