@@ -914,16 +914,13 @@ fn period(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
     let q = &qs[i];
     let clause = clause_of(text, q);
     let mut out: Vec<String> = Vec::new();
-    for (k, p) in qs.iter().enumerate() {
-        if k == i || p.span.end <= clause.start {
-            continue;
-        }
+    // Dates before the figure are often when it was said ("said on
+    // Wednesday that there are 3,000"): only those after it are its period.
+    for p in &qs[i + 1..] {
         if p.span.start >= clause.end {
             break;
         }
-        // Dates before the figure are often when it was said ("said on
-        // Wednesday that there are 3,000"): only those after it are its period.
-        if matches!(p.kind, Kind::Date | Kind::Duration) && p.span.start >= q.span.end {
+        if matches!(p.kind, Kind::Date | Kind::Duration) {
             out.push(p.span.text(text).to_lowercase());
         }
     }

@@ -87,6 +87,45 @@ fn kirby_edited_pretty() {
     settings().bind(|| insta::assert_snapshot!("check-kirby-briefing-edited-pretty", out));
 }
 
+/// Issue 8's edit of the running example: "these thousands of soldiers"
+/// written as "these 2,000 soldiers" refers back to Kirby's 3,000 (a
+/// quantity-conflict), and is no new base for the intelligence agency's
+/// "additional 1,500" (the ambiguous-increment warning stays on Kirby's 3,000).
+#[test]
+fn kirby_these_2000_soldiers_conflict_and_increment() {
+    let edited = KIRBY.replace("these thousands of soldiers", "these 2,000 soldiers");
+    assert_ne!(
+        edited, KIRBY,
+        "the running example still says 'these thousands of soldiers'"
+    );
+    let book = Rulebook::builtin().expect("built-in rules load");
+    let found = check(&edited, &dated(), &book);
+    let conflict = found
+        .iter()
+        .find(|d| d.rule == "quantity-conflict")
+        .expect("a quantity-conflict");
+    assert_eq!(
+        &edited[conflict.span.start..conflict.span.end],
+        "2,000 soldiers"
+    );
+    assert!(
+        conflict
+            .related
+            .iter()
+            .any(|r| edited[r.span.start..r.span.end].starts_with("3,000 North Korean soldiers")),
+        "{conflict:?}"
+    );
+    let increment = found
+        .iter()
+        .find(|d| d.rule == "ambiguous-increment")
+        .expect("the ambiguous-increment warning");
+    assert!(
+        increment.message.contains("the base is 3,000"),
+        "{}",
+        increment.message
+    );
+}
+
 fn example_options(ex: &RuleExample, rule: &str) -> CheckOptions {
     CheckOptions {
         document_date: ex
