@@ -1312,7 +1312,36 @@ pub fn same_subject(a: &Claim, b: &Claim) -> bool {
 /// Whether two head lemmas name one subject by WordNet (`rules/nouns.tsv`).
 /// Unit codes and labels ("usd", "magnitude") are compared as written only.
 pub fn same_noun(x: &str, y: &str) -> bool {
-    x.bytes().all(|b| b.is_ascii_lowercase()) && crate::nouns::same_subject(x, y)
+    if !x.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    // A WordNet look-up walks hypernym chains (~15 µs); an article asks
+    // about the same few pairs of heads again and again, so answers are kept
+    // per thread, keyed by the ordered pair.
+    thread_local! {
+        static SAME: std::cell::RefCell<rustc_hash::FxHashMap<(u64, u64), bool>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    }
+    let (a, b) = if x <= y { (x, y) } else { (y, x) };
+    let hash = |w: &str| {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(w)
+    };
+    // Keyed by the two heads' hashes (a 128-bit key: no allocation per look-up).
+    let key = (hash(a), hash(b));
+    SAME.with(|cache| {
+        if let Some(&known) = cache.borrow().get(&key) {
+            return known;
+        }
+        let answer = crate::nouns::same_subject(a, b);
+        let mut cache = cache.borrow_mut();
+        // Bounded: a pathological document cannot grow it without limit.
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        cache.insert(key, answer);
+        answer
+    })
 }
 
 /// Whether two claims have known, different sources.

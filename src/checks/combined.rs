@@ -97,8 +97,8 @@ fn predicate(article: &Article<'_>, rule: &Rule, i: usize, out: &mut Vec<Diagnos
             || !o.lumped.is_empty()
             || qs[j].per != qs[i].per
             || !matches!(qs[j].kind, Kind::Count | Kind::Number)
-            || !crate::claims::same_subject(c, o)
             || !crate::claims::same_scope(c, o)
+            || !crate::claims::same_subject(c, o)
         {
             return None;
         }

@@ -22,14 +22,14 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             j != i
                 && p.kind == Kind::Count
                 && p.approx != Approx::Vague
-                && same_subject(&claims[j], &claims[i])
+                && p.value.number().is_some_and(|v| {
+                    q.low.is_none_or(|lo| lo <= v) && q.high.is_none_or(|hi| v <= hi)
+                })
                 // A subject named by another word ("passengers" for "people")
                 // is the same only when said in the same frame.
                 && (claims[j].head == claims[i].head
                     || crate::claims::same_frame(&claims[j], &claims[i]))
-                && p.value.number().is_some_and(|v| {
-                    q.low.is_none_or(|lo| lo <= v) && q.high.is_none_or(|hi| v <= hi)
-                })
+                && same_subject(&claims[j], &claims[i])
         };
         // Prefer the nearest precise figure before, then after.
         let window = super::around(qs.len(), i, super::LOOKBACK);
