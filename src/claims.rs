@@ -843,14 +843,18 @@ fn year_of(text: &str, qs: &[Quantity], i: usize) -> Option<i16> {
         .and_then(year)
 }
 
+/// Whether two figures are for the same year, when both name one.
+fn years_agree(a: &Claim, b: &Claim) -> bool {
+    match (a.year, b.year) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
 /// Whether two claims say the same thing of their subject: their frames meet,
 /// and they are for the same year (when both name one).
 pub fn same_frame(a: &Claim, b: &Claim) -> bool {
-    let years_agree = match (a.year, b.year) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    };
-    years_agree && a.frames.iter().any(|f| b.frames.contains(f))
+    years_agree(a, b) && a.frames.iter().any(|f| b.frames.contains(f))
 }
 
 /// The figure's clause within its sentence: from the clause mark before it
@@ -966,11 +970,7 @@ pub fn periods_differ(a: &Claim, b: &Claim) -> bool {
 /// Whether nothing said of two figures tells them apart: their frames meet
 /// or one has none, and they are for the same year when both name one.
 pub fn frames_compatible(a: &Claim, b: &Claim) -> bool {
-    let years_agree = match (a.year, b.year) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    };
-    years_agree
+    years_agree(a, b)
         && (a.frames.is_empty()
             || b.frames.is_empty()
             || a.frames.iter().any(|f| b.frames.contains(f)))

@@ -196,18 +196,7 @@ fn ordinal_period_since(
     }
     let around = words_between(text, q.lead_start(text), q.span.start);
     let around = &around[around.len().saturating_sub(12)..];
-    for f in &facts.quantities {
-        let (Kind::Date, Value::Date(Some(d))) = (&f.kind, &f.value) else {
-            continue;
-        };
-        let Some(start) = d.civil() else { continue };
-        let event = event_words(facts, f);
-        let near = around
-            .iter()
-            .any(|w| event.iter().any(|e| e == w || w.trim_end_matches('s') == e));
-        if !near || start > today {
-            continue;
-        }
+    for (f, start) in dated_events_near(facts, around, today) {
         let Some(elapsed) = elapsed_in(start, today, &unit) else {
             continue;
         };
@@ -277,19 +266,8 @@ fn duration_since(
             .into_iter()
             .take(4),
     );
-    for f in &facts.quantities {
-        let (Kind::Date, Value::Date(Some(d))) = (&f.kind, &f.value) else {
-            continue;
-        };
-        let Some(start) = d.civil() else { continue };
-        let event = event_words(facts, f);
-        // The duration must be said of the same event, close to it.
-        let near = around
-            .iter()
-            .any(|w| event.iter().any(|e| e == w || w.trim_end_matches('s') == e));
-        if !near || start > today {
-            continue;
-        }
+    // The duration must be said of the same event, close to it.
+    for (f, start) in dated_events_near(facts, &around, today) {
         let Some(elapsed) = elapsed_in(start, today, q.unit.as_deref().unwrap_or("")) else {
             continue;
         };
@@ -311,6 +289,28 @@ fn duration_since(
 }
 
 /// Time from `start` to `end` in `unit`.
+/// The dates of the facts (with the fact's quantity) that are not after
+/// `today` and whose event is named among `around` ("the war", "strikes").
+fn dated_events_near<'f>(
+    facts: &'f Facts<'_>,
+    around: &'f [std::borrow::Cow<'_, str>],
+    today: Date,
+) -> impl Iterator<Item = (&'f Quantity, Date)> + 'f {
+    facts.quantities.iter().filter_map(move |f| {
+        let (Kind::Date, Value::Date(Some(d))) = (&f.kind, &f.value) else {
+            return None;
+        };
+        let start = d.civil()?;
+        let event = event_words(facts, f);
+        let near = around.iter().any(|w| {
+            event
+                .iter()
+                .any(|e| e == w || w.trim_end_matches('s') == e.as_str())
+        });
+        (near && start <= today).then_some((f, start))
+    })
+}
+
 fn elapsed_in(start: Date, end: Date, unit: &str) -> Option<f64> {
     // `Date::until` counts in days by default.
     let days = f64::from(start.until(end).ok()?.get_days());

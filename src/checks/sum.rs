@@ -114,10 +114,8 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         }
         // "11,592 umbrellas, 3,144 in yellow and 6,936 in blue", "33 aircraft
         // (24 A320s and 6 A321s)": a whole broken down right after it.
-        if let Some((parts, ok)) = breakdown(text, qs, i) {
-            if ok {
-                check_parts(article, rule, i, &parts, Whole::Breakdown, hedge, out);
-            }
+        if let Some(parts) = breakdown(text, qs, i) {
+            check_parts(article, rule, i, &parts, Whole::Breakdown, hedge, out);
             i = *parts.last().unwrap_or(&i) + 1;
             continue;
         }
@@ -168,11 +166,8 @@ fn check_parts(
     }
 }
 
-/// The parts of a whole broken down right after it (`Some((parts, true))`),
-/// or of a list that starts there but is no breakdown of it (`Some((_, false))`
-/// never: such lists are read by the caller); `None` when no breakdown
-/// follows figure `w`.
-fn breakdown(text: &str, qs: &[Quantity], w: usize) -> Option<(Vec<usize>, bool)> {
+/// The parts of a whole that figure `w` breaks down right after it, if any.
+fn breakdown(text: &str, qs: &[Quantity], w: usize) -> Option<Vec<usize>> {
     let t = &qs[w];
     if !matches!(t.kind, Kind::Count | Kind::Money | Kind::Measure)
         || t.noun.is_none() && t.kind == Kind::Count
@@ -212,7 +207,7 @@ fn breakdown(text: &str, qs: &[Quantity], w: usize) -> Option<(Vec<usize>, bool)
     }
     let parts = list_from(text, qs, first, |_, _, q| part_kind(q));
     let last = &qs[*parts.last()?];
-    (parts.len() >= 2 && closes_breakdown(text, last, bracketed)).then_some((parts, true))
+    (parts.len() >= 2 && closes_breakdown(text, last, bracketed)).then_some(parts)
 }
 
 /// The total for a list of parts, and how it is stated.
