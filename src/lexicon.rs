@@ -26,6 +26,7 @@ pub const FILES: &[(&str, &str)] = &[
         "rules/subjects.toml",
         include_str!("../rules/subjects.toml"),
     ),
+    ("rules/lists.toml", include_str!("../rules/lists.toml")),
 ];
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Error> {
@@ -545,6 +546,44 @@ pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
     }
 });
 
+// ---------------------------------------------------------------- lists
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListFile {
+    breaks: Vec<String>,
+    breaks_before_part: Vec<String>,
+    previous_whole: Vec<String>,
+    remainder: Vec<String>,
+    place_prepositions: Vec<String>,
+}
+
+/// Words that shape lists of parts (`rules/lists.toml`).
+pub struct Lists {
+    /// Words anywhere between two figures that end a list.
+    pub breaks: rustc_hash::FxHashSet<String>,
+    /// Words that end a list only right before the next figure.
+    pub breaks_before_part: rustc_hash::FxHashSet<String>,
+    /// "Of these, …": words after a sentence's opening "of" that name the
+    /// previous sentence's figure as the whole.
+    pub previous_whole: rustc_hash::FxHashSet<String>,
+    /// "the remaining 219": words that make a figure the rest of a whole.
+    pub remainder: rustc_hash::FxHashSet<String>,
+    /// Words after which a share's proper noun names its whole's place.
+    pub place_prepositions: rustc_hash::FxHashSet<String>,
+}
+
+pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let file: ListFile = embedded("rules/lists.toml");
+    Lists {
+        breaks: file.breaks.into_iter().collect(),
+        breaks_before_part: file.breaks_before_part.into_iter().collect(),
+        previous_whole: file.previous_whole.into_iter().collect(),
+        remainder: file.remainder.into_iter().collect(),
+        place_prepositions: file.place_prepositions.into_iter().collect(),
+    }
+});
+
 // ---------------------------------------------------------------- subjects
 
 #[derive(Deserialize)]
@@ -588,6 +627,7 @@ pub fn validate_embedded() -> Result<(), Error> {
             "rules/time-bases.toml" => parse::<TimeBaseFile>(name, text).map(drop)?,
             "rules/frames.toml" => parse::<FrameFile>(name, text).map(drop)?,
             "rules/subjects.toml" => parse::<SubjectFile>(name, text).map(drop)?,
+            "rules/lists.toml" => parse::<ListFile>(name, text).map(drop)?,
             _ => {}
         }
     }

@@ -3,68 +3,16 @@
 //! "52 percent would vote yes, 39 percent no and 14 percent were undecided").
 
 use super::words_in;
-use crate::quantity::{Kind, Quantity};
-
-/// Words that break a list: what follows them is not another part.
-fn breaks_list(w: &str) -> bool {
-    matches!(
-        w,
-        "total"
-            | "totalling"
-            | "totaling"
-            | "altogether"
-            | "compared"
-            | "than"
-            | "from"
-            | "to"
-            | "up"
-            | "down"
-            | "rose"
-            | "fell"
-            | "versus"
-            | "vs"
-            | "while"
-            | "but"
-            | "whereas"
-            | "which"
-            | "whom"
-            | "including"
-            | "of"
-            | "out"
-            | "per"
-            | "a"
-            | "an"
-            | "by"
-            | "since"
-            | "after"
-            | "before"
-            | "against"
-            | "bringing"
-            | "brought"
-            | "taking"
-            | "making"
-            | "or"
-            | "between"
-            | "among"
-            | "over"
-            | "under"
-            | "increase"
-            | "decrease"
-            | "rise"
-            | "fall"
-            | "margin"
-            | "error"
-            | "points"
-    )
-}
+use crate::quantity::{Approx, Kind, Quantity};
 
 /// Whether the text between two figures continues a list: a comma or "and",
-/// short, with nothing that turns the next figure into a comparison or total.
+/// short, with nothing that turns the next figure into a comparison or total
+/// (the words are `breaks` and `breaks_before_part` in `rules/lists.toml`).
 fn continues(text: &str, from: usize, to: usize) -> bool {
     let Some(between) = text.get(from..to) else {
         return false;
     };
-    if between.len() > 60 || between.contains(['.', ';', ':', '(', ')', '\n']) {
+    if between.len() > MAX_LABEL || between.contains(['.', ';', ':', '(', ')', '\n']) {
         return false;
     }
     // A separator, before or after each part's label: "1,450 in February and
@@ -75,9 +23,25 @@ fn continues(text: &str, from: usize, to: usize) -> bool {
         || trimmed.ends_with(" and")
         || trimmed.starts_with("and ")
         || trimmed == "and";
-    // Read one word at a time: no list of them is kept.
-    joined && !words_in(text, from, to).any(|w| breaks_list(&w))
+    if !joined {
+        return false;
+    }
+    // Read one word at a time: no list of them is kept. Only the word right
+    // before the next figure can make it a level or a whole ("to 20", "of 10").
+    let lists = &*crate::lexicon::LISTS;
+    let mut last = None;
+    for w in words_in(text, from, to) {
+        if lists.breaks.contains(w.as_ref()) {
+            return false;
+        }
+        last = Some(w);
+    }
+    !last.is_some_and(|w| lists.breaks_before_part.contains(w.as_ref()))
 }
+
+/// The longest text between two parts of a list: a part's label ("38 per cent
+/// expected to raise their prices over the next three months, ").
+const MAX_LABEL: usize = 80;
 
 /// Indexes of the list of figures that `first` starts, if it has two or more
 /// parts. `same(first, previous, next)` decides whether a later figure can be
@@ -93,7 +57,13 @@ pub fn list_from(
     let mut k = first + 1;
     while k < qs.len() && qs[k].sentence == qs[first].sentence {
         let q = &qs[k];
-        if matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal) {
+        // Dates, times and ordinals inside a part's label are not parts; nor
+        // are durations or vague figures, in a list of something else ("over
+        // the next three months", "within a few months").
+        if matches!(q.kind, Kind::Date | Kind::Time | Kind::Ordinal)
+            || q.kind == Kind::Duration && qs[first].kind != Kind::Duration
+            || q.approx == Approx::Vague && qs[first].approx != Approx::Vague
+        {
             k += 1;
             continue;
         }

@@ -64,6 +64,34 @@ fn opens_with_whole(article: &Article<'_>, i: usize) -> bool {
     })
 }
 
+/// The names of a share's scope that its clause introduces with a place
+/// preposition ("81% in Salahaddin"): the place whose whole it is a share of.
+/// Other names of its clause say what the share is ("40% felt Obama had won").
+fn placed(article: &Article<'_>, i: usize) -> Vec<String> {
+    let claim = &article.claims[i];
+    if claim.scope.is_empty() {
+        return Vec::new();
+    }
+    let text = article.text;
+    let q = &article.quantities[i];
+    let preps = &crate::lexicon::LISTS.place_prepositions;
+    let mut end = (q.span.end + 80).min(q.sentence.end);
+    while end > q.span.end && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let words: Vec<_> = super::words_in(text, q.lead_start(text), end).collect();
+    claim
+        .scope
+        .iter()
+        .filter(|name| {
+            words
+                .windows(2)
+                .any(|w| w[1] == name.as_str() && preps.contains(w[0].as_ref()))
+        })
+        .cloned()
+        .collect()
+}
+
 /// The whole a share is of, as written after it ("of respondents"), if any.
 fn of_noun<'t>(text: &'t str, q: &Quantity) -> Option<&'t str> {
     q.noun.map(|n| n.text(text))
@@ -147,17 +175,27 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         } else {
             rule.number("min_shares").to_usize().unwrap_or(3)
         };
-        let same_place = parts
-            .iter()
-            .all(|&p| crate::claims::same_scope(&article.claims[p], &article.claims[parts[0]]));
+        let placed: Vec<Vec<String>> = parts.iter().map(|&p| placed(article, p)).collect();
+        let same_place = placed.iter().all(|s| {
+            s.is_empty() || placed[0].is_empty() || s.iter().any(|x| placed[0].contains(x))
+        });
+
         if parts.len() >= min_shares && same_place {
+            // A list is written to one precision: "38%, 40% and 27%" are
+            // whole percentages, so "40%" is not rounded to the ten.
+            let step = parts
+                .iter()
+                .map(|&p| interval::rounding(&qs[p], qs[p].number.text(text), true))
+                .min()
+                .unwrap_or_default();
             let mut low = Decimal::ZERO;
             let mut exact = Decimal::ZERO;
             for &p in &parts {
                 let l = interval::of(&qs[p], text, true, Decimal::ZERO)
                     .and_then(|iv| iv.low)
                     .unwrap_or_default();
-                low += l;
+                let own = interval::rounding(&qs[p], qs[p].number.text(text), true);
+                low += l + (own - step).max(Decimal::ZERO);
                 exact += qs[p].value.number().unwrap_or_default();
             }
             if low > Decimal::ONE_HUNDRED + rule.number("tolerance") {
