@@ -76,3 +76,39 @@ pub fn list_from(
     }
     parts
 }
+
+/// "… 129 seats. Of these, 90 would be elected …": when the sentence of
+/// figure `first` opens with "of" and a word of `previous_whole` (its first
+/// figure being `first`), the whole is the last amount of the sentence before.
+pub fn whole_in_previous_sentence(text: &str, qs: &[Quantity], first: usize) -> Option<usize> {
+    let q = qs.get(first)?;
+    let sentence = q.sentence;
+    if first > 0 && qs[first - 1].sentence == sentence {
+        return None;
+    }
+    let mut opening = words_in(text, sentence.start, q.span.start);
+    let (Some(of), Some(these), None) = (opening.next(), opening.next(), opening.next()) else {
+        return None;
+    };
+    if of != "of"
+        || !crate::lexicon::LISTS
+            .previous_whole
+            .contains(these.as_ref())
+    {
+        return None;
+    }
+    let previous = qs[..first]
+        .iter()
+        .rposition(|w| w.sentence.end <= sentence.start)?;
+    let before = qs[previous].sentence;
+    (0..=previous)
+        .rev()
+        .take_while(|&w| qs[w].sentence == before)
+        .find(|&w| {
+            matches!(
+                qs[w].kind,
+                Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+            ) && qs[w].per.is_none()
+                && qs[w].value.number().is_some()
+        })
+}

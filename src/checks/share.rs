@@ -30,7 +30,12 @@ fn restates(before: &str) -> bool {
     if t.len() > 14 {
         return false;
     }
-    t.ends_with(", or") || t.ends_with('(') || t.ends_with("— or") || t.ends_with(", that is")
+    t.ends_with(", or")
+        || t.ends_with('(')
+        || t.ends_with("— or")
+        || t.ends_with(", that is")
+        || t.trim_start() == "—"
+        || t.trim_start() == "–"
 }
 
 /// Whether a count may be the whole or part in a share (not a date, time or ordinal).
@@ -47,7 +52,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let qs = &article.quantities;
     let hedge = rule.number("hedge");
     for (s, share) in qs.iter().enumerate() {
-        if share.kind != Kind::Percent || share.unit.as_deref() != Some("percent") || s == 0 {
+        // A percentage, or a fraction written in words ("more than a third").
+        let is_percent = share.kind == Kind::Percent && share.unit.as_deref() == Some("percent");
+        if !(is_percent || share.kind == Kind::Number && fraction_value(share).is_some()) || s == 0
+        {
             continue;
         }
         let part_i = s - 1;
@@ -74,6 +82,12 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 .take_while(|&j| qs[j].sentence == share.sentence)
                 .take(super::LOOKBACK)
                 .find_map(|j| super::sum::is_container(text, &qs[j]).then_some((part_i, j)))
+                // "… 2,664 satellites … Of those, 1,984 — more than four in
+                // five — …": the whole is the one the sentence before gave.
+                .or_else(|| {
+                    super::enumeration::whole_in_previous_sentence(text, qs, part_i)
+                        .map(|w| (part_i, w))
+                })
         };
         let Some((part_i, whole_i)) = found else {
             continue;
@@ -85,10 +99,18 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if wv <= Decimal::ZERO || pv > wv {
             continue;
         }
+        let share_interval = if is_percent {
+            interval::of(share, text, true, hedge)
+        } else {
+            fraction_value(share).and_then(|(_, slack)| {
+                interval::of(share, text, false, Decimal::ZERO)
+                    .map(|i| i.scale(Decimal::ONE_HUNDRED).widen(slack))
+            })
+        };
         let (Some(pi), Some(wi), Some(si)) = (
             interval::of(p, text, false, hedge),
             interval::of(w, text, false, hedge),
-            interval::of(share, text, true, hedge),
+            share_interval,
         ) else {
             continue;
         };
@@ -107,8 +129,13 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let d = rule
             .finding(share.span, &values)
             .with_related(p.span, "the part")
-            .with_related(w.span, "the whole")
-            .with_fix(share.number, super::format_like(actual, share, text));
+            .with_related(w.span, "the whole");
+        // A fraction in words has no digits to rewrite.
+        let d = if is_percent {
+            d.with_fix(share.number, super::format_like(actual, share, text))
+        } else {
+            d
+        };
         out.push(d);
     }
 }
@@ -159,7 +186,9 @@ pub fn check_fraction_of(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagn
         let qualifier = gap
             .trim_end_matches(", or")
             .trim_end_matches([',', '(', '—']);
-        if !restated || gap.len() > 48 || qualifier.contains([',', ';', '.', '(']) {
+        // The qualifier may be a relative clause ("nurses who took part in a
+        // survey of staff at Kenya's county hospitals, some 1,200 people").
+        if !restated || gap.len() > MAX_QUALIFIER || qualifier.contains([',', ';', '.', '(']) {
             continue;
         }
         let (Some(wi), Some(ci)) = (
@@ -193,6 +222,9 @@ pub fn check_fraction_of(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagn
         out.push(d);
     }
 }
+
+/// The longest qualifier between a whole and the count that restates its share.
+const MAX_QUALIFIER: usize = 100;
 
 /// A fraction or percentage as a factor, and the relative slack its wording
 /// allows: "a third" ±5%, "about a third" with its hedge, "40%" to its digit.
