@@ -8,7 +8,9 @@
 //! into lines then, and a lemma's or synset's line is parsed when asked for,
 //! so a check that never asks pays nothing and one that asks pays little.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 
@@ -99,6 +101,44 @@ struct Nouns {
     config: Config,
     /// Class anchors as synset ids, in the configuration's order.
     anchors: OnceLock<Vec<(u32, NounClass)>>,
+    /// Answers already worked out: an article asks about the same few heads
+    /// and senses again and again (see [`Memo`]).
+    memo: Memo,
+}
+
+/// What `same_subject` works out from the table, kept once worked out: each
+/// written word's units, each sense's close ancestors and each synset's
+/// depth. A new pair of known heads then costs a few set tests instead of
+/// some twenty binary searches and hypernym walks.
+#[derive(Default)]
+struct Memo {
+    units: Mutex<FxHashMap<String, Arc<[u32]>>>,
+    close: Mutex<FxHashMap<u32, Arc<[u32]>>>,
+    depth: Mutex<FxHashMap<u32, u8>>,
+}
+
+/// Entries kept per memo table at most: a pathological document cannot
+/// grow one without limit.
+const MEMO_LIMIT: usize = 100_000;
+
+/// The memoised value for `key`, computed by `make` when absent. A poisoned
+/// lock is only a cache that may miss an entry.
+fn memo<K, V, Q>(table: &Mutex<FxHashMap<K, V>>, key: &Q, make: impl FnOnce() -> V) -> V
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    V: Clone,
+{
+    if let Some(v) = table.lock().unwrap_or_else(|e| e.into_inner()).get(key) {
+        return v.clone();
+    }
+    let v = make();
+    let mut t = table.lock().unwrap_or_else(|e| e.into_inner());
+    if t.len() >= MEMO_LIMIT {
+        t.clear();
+    }
+    t.insert(key.to_owned(), v.clone());
+    v
 }
 
 static NOUNS: OnceLock<Nouns> = OnceLock::new();
@@ -112,6 +152,7 @@ fn nouns() -> &'static Nouns {
             lemmas: "",
             synsets: "",
             synset_starts: OnceLock::new(),
+            memo: Memo::default(),
             config: Config {
                 max_hypernym_steps: 0,
                 min_hypernym_depth: 0,
@@ -193,6 +234,7 @@ fn load(table: &'static str, config: &str) -> Result<Nouns, Error> {
         synset_starts: OnceLock::new(),
         config,
         anchors: OnceLock::new(),
+        memo: Memo::default(),
     })
 }
 
@@ -442,7 +484,8 @@ impl Nouns {
         if ha == hb {
             return true;
         }
-        let (ua, ub) = (self.units(a), self.units(b));
+        let ua = memo(&self.memo.units, a, || self.units(a).into());
+        let ub = memo(&self.memo.units, b, || self.units(b).into());
         if ua.is_empty() || ub.is_empty() {
             return false;
         }
@@ -452,9 +495,12 @@ impl Nouns {
         let steps = Some(self.config.max_hypernym_steps);
         let covers = |xs: &[u32], ys: &[u32]| {
             xs.iter().any(|&x| {
-                let up = self.ancestors(x, steps);
-                ys.iter()
-                    .any(|&y| up.contains(&y) && self.depth(y) >= self.config.min_hypernym_depth)
+                let up = memo(&self.memo.close, &x, || self.ancestors(x, steps).into());
+                ys.iter().any(|&y| {
+                    up.contains(&y)
+                        && memo(&self.memo.depth, &y, || self.depth(y))
+                            >= self.config.min_hypernym_depth
+                })
             })
         };
         covers(&ua, &ub) || covers(&ub, &ua)
