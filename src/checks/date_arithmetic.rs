@@ -442,7 +442,8 @@ impl<'t> LowerCase<'t> {
             let mut joined: rustc_hash::FxHashMap<&str, Vec<usize>> =
                 rustc_hash::FxHashMap::default();
             for run in text.split(|c: char| !c.is_alphanumeric()) {
-                if run.is_empty() {
+                // A lower-cased word holds no ASCII capital: such runs never match.
+                if run.is_empty() || run.bytes().any(|b| b.is_ascii_uppercase()) {
                     continue;
                 }
                 let start = run.as_ptr() as usize - text.as_ptr() as usize;
