@@ -2,12 +2,13 @@
 //! its format (plain, Markdown, HTML) and handed to the command's work in
 //! parallel, results in a stable order.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use anyhow::Result;
 use clap::ValueEnum;
-use rayon::prelude::*;
 
 use numcheck::config::absolute;
 use numcheck::report::Document;
@@ -160,76 +161,193 @@ impl Input {
 /// is plain text).
 fn load(target: &Target, format: InputFormat) -> Result<Input> {
     let text = read_input(&target.path)?;
-    let format = match format {
-        InputFormat::Auto if target.shown == "-" => Format::Plain,
-        InputFormat::Auto => Format::from_path(&target.path),
-        InputFormat::Plain => Format::Plain,
-        InputFormat::Markdown => Format::Markdown,
-        InputFormat::Html => Format::Html,
-    };
-    let source::Prose {
-        text: prose,
-        date,
-        comments,
-    } = source::prose(&text, format);
-    let warning = match format {
-        Format::Html => None,
-        Format::Plain | Format::Markdown => source::unreadable_front_matter_date(&text)
-            .map(|value| format!("front matter date {value:?} is not a full date; ignored")),
-    };
-    let masked = match prose {
-        std::borrow::Cow::Owned(m) => Some(m),
-        std::borrow::Cow::Borrowed(_) => None,
-    };
-    Ok(Input {
-        path: target.shown.clone(),
-        text,
-        masked,
-        date,
-        comments,
-        warning,
-    })
+    Ok(Input::new(target.shown.clone(), text, format))
 }
 
+impl Input {
+    /// A document given as text: read as `format`, by the extension of `path`
+    /// when `auto` (`-`, standard input, is plain text).
+    pub fn new(path: String, text: String, format: InputFormat) -> Input {
+        let format = match format {
+            InputFormat::Auto if path == "-" => Format::Plain,
+            InputFormat::Auto => Format::from_path(Path::new(&path)),
+            InputFormat::Plain => Format::Plain,
+            InputFormat::Markdown => Format::Markdown,
+            InputFormat::Html => Format::Html,
+        };
+        let source::Prose {
+            text: prose,
+            date,
+            comments,
+        } = source::prose(&text, format);
+        let warning = match format {
+            Format::Html => None,
+            Format::Plain | Format::Markdown => source::unreadable_front_matter_date(&text)
+                .map(|value| format!("front matter date {value:?} is not a full date; ignored")),
+        };
+        let masked = match prose {
+            std::borrow::Cow::Owned(m) => Some(m),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        Input {
+            path,
+            text,
+            masked,
+            date,
+            comments,
+            warning,
+        }
+    }
+
+    /// The warning line for stderr, if reading the document gave one.
+    pub fn warning(&self) -> Option<String> {
+        self.warning
+            .as_ref()
+            .map(|w| format!("{}: warning: {w}", self.path))
+    }
+}
+
+/// What reading one file came to: its warning and the work's result, or the
+/// line saying why it could not be read.
+type Done<T> = Result<(Option<String>, T), String>;
+
 /// Reads every file `paths` name (folders walked) and runs `f` on each, in
-/// parallel; the results come back in the order of [`expand_paths`]. A file
-/// that cannot be read gets one line on stderr and status 2; the others
-/// still run. A file's warning is one line on stderr, in the same order.
+/// parallel, handing the results to `sink` one by one in the order of
+/// [`expand_paths`] (or sorted by path, stably, when `by_path`), each as soon
+/// as it and every file before it are done. At most a few files per thread
+/// are held at once, so memory is bounded by the largest files, not the run.
+/// A file that cannot be read gets one line on stderr and status 2; the
+/// others still run. A file's warning is one line on stderr, in the same
+/// order. An error from `sink` stops the run and is returned.
 pub fn for_each_input<T: Send>(
     paths: &[String],
     format: InputFormat,
+    by_path: bool,
     f: impl Fn(&Input) -> T + Sync,
-) -> (Vec<T>, u8) {
-    let targets = expand_paths(paths);
-    let run = |target: &Result<Target, String>| -> Result<(Option<String>, T), String> {
+    mut sink: impl FnMut(T) -> Result<()>,
+) -> Result<u8> {
+    let mut targets = expand_paths(paths);
+    if by_path {
+        // Walk errors first (they have no path to sort by), then files.
+        targets.sort_by(|a, b| match (a, b) {
+            (Ok(a), Ok(b)) => Path::new(&a.shown).cmp(Path::new(&b.shown)),
+            (Err(_), Ok(_)) => std::cmp::Ordering::Less,
+            (Ok(_), Err(_)) => std::cmp::Ordering::Greater,
+            (Err(_), Err(_)) => std::cmp::Ordering::Equal,
+        });
+    }
+    let run = |target: &Result<Target, String>| -> Done<T> {
         let target = target.as_ref().map_err(Clone::clone)?;
         let input = load(target, format).map_err(|e| format!("{}: {e:#}", target.shown))?;
-        let warning = input
-            .warning
-            .as_ref()
-            .map(|w| format!("{}: warning: {w}", target.shown));
-        Ok((warning, f(&input)))
-    };
-    let results: Vec<Result<(Option<String>, T), String>> = if targets.len() == 1 {
-        targets.iter().map(run).collect()
-    } else {
-        targets.par_iter().map(run).collect()
+        Ok((input.warning(), f(&input)))
     };
     let mut status = 0;
-    let mut out = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
+    let mut take = |done: Done<T>| -> Result<()> {
+        match done {
             Ok((warning, t)) => {
                 if let Some(w) = warning {
                     eprintln!("numcheck: {w}");
                 }
-                out.push(t);
+                sink(t)
             }
             Err(e) => {
                 eprintln!("numcheck: {e}");
                 status = 2;
+                Ok(())
             }
         }
+    };
+    let threads = rayon::current_num_threads().max(1);
+    if targets.len() <= 1 || threads == 1 {
+        for target in &targets {
+            take(run(target))?;
+        }
+    } else {
+        in_order(&targets, threads, &run, &mut take)?;
     }
-    (out, status)
+    Ok(status)
+}
+
+/// Runs `run` over `items` on `threads` threads and hands each result to
+/// `take` in the items' order. A worker takes a token before it claims the
+/// next item and the token comes back when that item's result is taken, so
+/// at most `WINDOW_PER_THREAD * threads` results wait at once (a slow item
+/// holds the others back, it does not let them pile up). An error from
+/// `take` stops the workers and is returned.
+fn in_order<I: Sync, R: Send>(
+    items: &[I],
+    threads: usize,
+    run: &(impl Fn(&I) -> R + Sync),
+    take: &mut impl FnMut(R) -> Result<()>,
+) -> Result<()> {
+    const WINDOW_PER_THREAD: usize = 4;
+    let window = threads * WINDOW_PER_THREAD;
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (token_tx, token_rx) = crossbeam_channel::bounded::<()>(window);
+        // A panic in `run` comes back as a result too, so the item it was
+        // on is not waited for forever; it is raised again on this thread.
+        let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, std::thread::Result<R>)>();
+        for _ in 0..window {
+            // The channel holds `window` tokens: these sends do not block.
+            let _ = token_tx.send(());
+        }
+        for _ in 0..threads {
+            let (token_rx, done_tx) = (token_rx.clone(), done_tx.clone());
+            let (next, stop) = (&next, &stop);
+            scope.spawn(move || {
+                while token_rx.recv().is_ok() && !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let r = std::panic::catch_unwind(AssertUnwindSafe(|| run(item)));
+                    if done_tx.send((i, r)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut waiting: BTreeMap<usize, std::thread::Result<R>> = BTreeMap::new();
+        let mut want = 0;
+        let result = loop {
+            if want == items.len() {
+                break Ok(());
+            }
+            if let Some(r) = waiting.remove(&want) {
+                want += 1;
+                let r = match r {
+                    Ok(r) => r,
+                    Err(panic) => break Err(Stopped::Panic(panic)),
+                };
+                if let Err(e) = take(r) {
+                    break Err(Stopped::Error(e));
+                }
+                let _ = token_tx.send(());
+                continue;
+            }
+            match done_rx.recv() {
+                Ok((i, r)) => {
+                    waiting.insert(i, r);
+                }
+                // Every worker has ended: nothing more will come.
+                Err(_) => break Ok(()),
+            }
+        };
+        // Let the workers end: no more tokens, nothing more taken.
+        stop.store(true, Ordering::Relaxed);
+        drop(token_tx);
+        drop(done_rx);
+        result
+    })
+    .or_else(|stopped| match stopped {
+        Stopped::Error(e) => Err(e),
+        Stopped::Panic(panic) => std::panic::resume_unwind(panic),
+    })
+}
+
+/// Why [`in_order`] stopped early.
+enum Stopped {
+    Error(anyhow::Error),
+    Panic(Box<dyn std::any::Any + Send>),
 }

@@ -1,6 +1,6 @@
 //! The numcheck command line.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::{Mutex, PoisonError};
@@ -62,6 +62,8 @@ struct ConfigArgs {
 enum CheckFormat {
     Pretty,
     Json,
+    /// One JSON object per file per line (the objects of `json`'s `files`).
+    Jsonl,
     /// `path:line:col: severity [rule] message`, one line per finding.
     Short,
     /// GitHub Actions workflow commands (pull-request annotations).
@@ -80,9 +82,9 @@ enum FailOn {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value = "pretty")]
-    format: CheckFormat,
+    /// Output format [default: pretty; jsonl with --stdin-jsonl].
+    #[arg(long, value_enum)]
+    format: Option<CheckFormat>,
     /// The article's date (YYYY-MM-DD): resolves relative dates.
     #[arg(long)]
     date: Option<String>,
@@ -113,8 +115,13 @@ struct CheckArgs {
     /// How to read the files (auto: by extension; standard input is plain).
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormat,
+    /// Read documents from standard input, one JSON object per line:
+    /// {"path": ..., "text": ..., "date"?: "YYYY-MM-DD"}; one result per line
+    /// out, each written as its line is done.
+    #[arg(long, conflicts_with = "paths")]
+    stdin_jsonl: bool,
     /// Files or folders to check; `-` reads standard input.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "stdin_jsonl")]
     paths: Vec<String>,
 }
 
@@ -132,21 +139,28 @@ struct RulesArgs {
 enum ExtractFormat {
     Pretty,
     Json,
+    /// One JSON object per file per line (the objects of `json`'s `files`).
+    Jsonl,
 }
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value = "pretty")]
-    format: ExtractFormat,
+    /// Output format [default: pretty; jsonl with --stdin-jsonl].
+    #[arg(long, value_enum)]
+    format: Option<ExtractFormat>,
     /// The article's date (YYYY-MM-DD), for resolving relative dates.
     #[arg(long)]
     date: Option<String>,
     /// How to read the files (auto: by extension; standard input is plain).
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormat,
+    /// Read documents from standard input, one JSON object per line:
+    /// {"path": ..., "text": ..., "date"?: "YYYY-MM-DD"}; one result per line
+    /// out, each written as its line is done.
+    #[arg(long, conflicts_with = "paths")]
+    stdin_jsonl: bool,
     /// Files or folders to read; `-` reads standard input.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "stdin_jsonl")]
     paths: Vec<String>,
 }
 
@@ -235,6 +249,11 @@ enum Outcome {
 }
 
 fn check(args: &CheckArgs) -> Result<u8> {
+    let format = output_format(
+        args.format,
+        args.stdin_jsonl,
+        [CheckFormat::Pretty, CheckFormat::Jsonl],
+    )?;
     let mut resolver = Resolver::new(args.config.as_ref().map(Into::into), overrides(args)?);
     if let Some(file) = &args.config {
         // A bad --config is a usage error: say so before reading any file.
@@ -250,17 +269,23 @@ fn check(args: &CheckArgs) -> Result<u8> {
         }
         None => None,
     };
-    let color = args.format == CheckFormat::Pretty && io::stdout().is_terminal();
+    let color = format == CheckFormat::Pretty && io::stdout().is_terminal();
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
+    // The rules' metadata as built in (and from --rules), for SARIF; each
+    // result carries the severity its file's configuration gave it.
+    let sarif_book = match format {
+        CheckFormat::Sarif => Some(load_rulebook(args.rules.as_deref())?),
+        _ => None,
+    };
     // Files are checked on several threads; each asks the shared resolver for
     // its configuration, resolved once per numcheck.toml.
     let resolver = Mutex::new(resolver);
-    let (outcomes, status) = for_each_input(&args.paths, args.input_format, |input| {
+    let work = |input: &inputs::Input| {
         let doc = input.document();
         let found = resolver
             .lock()
@@ -306,16 +331,19 @@ fn check(args: &CheckArgs) -> Result<u8> {
             text: doc.text.to_string(),
             diagnostics,
         }
-    });
-    let mut status = status;
+    };
+    let mut report = CheckReport::new(format, color, sarif_book.as_ref());
     let mut config_errors: Vec<String> = Vec::new();
     let mut new_baseline = Baseline::new();
-    let mut kept: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
-    for outcome in outcomes {
+    let mut checked = 0usize;
+    let mut failed = false;
+    let mut counts = [0usize; 3];
+    let mut status = 0;
+    let mut take = |outcome: Outcome| -> Result<()> {
         match outcome {
             Outcome::Skipped => {}
             // A usage error (--select or --ignore): reported alone.
-            Outcome::Unconfigured(message, true) => return Err(anyhow!(message)),
+            Outcome::Unconfigured(message, true) => return Err(Usage(message).into()),
             Outcome::Unconfigured(message, false) => {
                 if !config_errors.contains(&message) {
                     eprintln!("numcheck: {message}");
@@ -328,11 +356,12 @@ fn check(args: &CheckArgs) -> Result<u8> {
                 text,
                 diagnostics,
             } => {
+                checked += 1;
                 let diagnostics = match (&args.write_baseline, &old_baseline) {
                     (Some(file), _) => {
                         let key = baseline::key_path(&path, Path::new(file));
                         new_baseline.record(&key, &text, &diagnostics);
-                        Vec::new()
+                        return Ok(());
                     }
                     (None, Some(old)) => {
                         let file = args.baseline.as_deref().unwrap_or("");
@@ -341,11 +370,43 @@ fn check(args: &CheckArgs) -> Result<u8> {
                     }
                     (None, None) => diagnostics,
                 };
-                kept.push((path, text, diagnostics));
+                for d in &diagnostics {
+                    counts[d.severity as usize] += 1;
+                    if threshold.is_some_and(|t| d.severity >= t) {
+                        failed = true;
+                    }
+                }
+                report.file(
+                    Document {
+                        path: &path,
+                        text: &text,
+                    },
+                    &diagnostics,
+                )?;
             }
         }
+        Ok(())
+    };
+    let by_path = matches!(
+        format,
+        CheckFormat::Short | CheckFormat::Github | CheckFormat::Sarif
+    );
+    let ran = if args.stdin_jsonl {
+        for_each_stdin_line(args.input_format, |input| take(work(&input)))
+    } else {
+        for_each_input(&args.paths, args.input_format, by_path, work, &mut take)
+    };
+    match ran {
+        Ok(s) => status = status.max(s),
+        Err(e) => match e.downcast::<Usage>() {
+            Ok(usage) => {
+                report.discard();
+                return Err(anyhow!(usage.0));
+            }
+            Err(e) if e.is::<Closed>() => return Ok(status),
+            Err(e) => return Err(e),
+        },
     }
-    let checked = kept.len();
     if let Some(file) = &args.write_baseline {
         std::fs::write(file, new_baseline.to_json())
             .map_err(|e| anyhow!("{file}: {}", io_reason(&e)))?;
@@ -357,62 +418,261 @@ fn check(args: &CheckArgs) -> Result<u8> {
         );
         return Ok(status);
     }
-    let mut failed = false;
-    let mut counts = [0usize; 3];
-    for d in kept.iter().flat_map(|(_, _, ds)| ds) {
-        counts[d.severity as usize] += 1;
-        if threshold.is_some_and(|t| d.severity >= t) {
-            failed = true;
-        }
+    match report.finish(counts, checked) {
+        Err(e) if e.is::<Closed>() => {}
+        other => other?,
     }
-    let files: Vec<report::CheckedFile<'_>> = kept
-        .iter()
-        .map(|(path, text, diagnostics)| report::CheckedFile {
-            doc: Document { path, text },
-            diagnostics,
-        })
-        .collect();
-    let out = match args.format {
-        CheckFormat::Json => {
-            let json: Vec<_> = files
-                .iter()
-                .map(|f| report::check_json::file(f.doc, f.diagnostics))
-                .collect();
-            let mut s = serde_json::to_string_pretty(&report::check_json::document(json))?;
-            s.push('\n');
-            s
-        }
-        CheckFormat::Pretty => {
-            let mut pretty = String::new();
-            for f in &files {
-                pretty.push_str(&report::check_pretty::render_file(
-                    f.doc,
-                    f.diagnostics,
-                    color,
-                ));
-            }
-            pretty.push_str(&report::check_pretty::summary(
-                counts[2], counts[1], counts[0], checked,
-            ));
-            pretty
-        }
-        CheckFormat::Short => report::check_short::render(&files),
-        CheckFormat::Github => report::check_github::render(&files),
-        CheckFormat::Sarif => {
-            // The rules' metadata as built in (and from --rules); each result
-            // carries the severity its file's configuration gave it.
-            let book = load_rulebook(args.rules.as_deref())?;
-            let mut s = serde_json::to_string_pretty(&report::check_sarif::log(&files, &book))?;
-            s.push('\n');
-            s
-        }
-    };
-    write_stdout(&out)?;
     Ok(if status != 0 {
         status
     } else {
         u8::from(failed)
     })
+}
+
+/// The output format: as given, else pretty, or one line per document with
+/// `--stdin-jsonl` (which writes nothing else).
+fn output_format<F: Copy + PartialEq>(
+    given: Option<F>,
+    stdin_jsonl: bool,
+    [pretty, jsonl]: [F; 2],
+) -> Result<F> {
+    match (given, stdin_jsonl) {
+        (Some(f), true) if f != jsonl => Err(anyhow!(
+            "--stdin-jsonl writes one JSON result per line: use it with --format jsonl (its default)"
+        )),
+        (Some(f), _) => Ok(f),
+        (None, true) => Ok(jsonl),
+        (None, false) => Ok(pretty),
+    }
+}
+
+/// A usage error met while the files run (an unknown rule in --select or
+/// --ignore): stops the run, and what was written is dropped.
+#[derive(Debug)]
+struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// Standard output was closed (`| head`): not an error, the run just stops.
+#[derive(Debug)]
+struct Closed;
+
+impl std::fmt::Display for Closed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("standard output closed")
+    }
+}
+
+impl std::error::Error for Closed {}
+
+/// Standard output, buffered; flushed after each document.
+type Out = io::BufWriter<io::StdoutLock<'static>>;
+
+fn stdout() -> Out {
+    io::BufWriter::with_capacity(64 * 1024, io::stdout().lock())
+}
+
+/// A write error: [`Closed`] for a closed pipe.
+fn write_error(e: io::Error) -> anyhow::Error {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Closed.into()
+    } else {
+        anyhow::Error::new(e).context("cannot write to standard output")
+    }
+}
+
+/// A serialisation error: all are write errors here (the values are typed).
+fn json_error(e: serde_json::Error) -> anyhow::Error {
+    match e.io_error_kind() {
+        Some(kind) => write_error(io::Error::from(kind)),
+        None => anyhow!("cannot write JSON: {e}"),
+    }
+}
+
+/// `check`'s output, written document by document as each is done.
+enum CheckReport<'b> {
+    Json(report::JsonStream<Out>),
+    Jsonl(Out),
+    Sarif(report::check_sarif::SarifStream<'b, Out>),
+    Pretty(Out, bool),
+    Short(Out),
+    Github(Out),
+}
+
+impl<'b> CheckReport<'b> {
+    fn new(format: CheckFormat, color: bool, book: Option<&'b Rulebook>) -> Self {
+        let out = stdout();
+        match (format, book) {
+            (CheckFormat::Json, _) => CheckReport::Json(report::JsonStream::new(out)),
+            (CheckFormat::Jsonl, _) => CheckReport::Jsonl(out),
+            (CheckFormat::Sarif, Some(book)) => {
+                CheckReport::Sarif(report::check_sarif::SarifStream::new(out, book))
+            }
+            (CheckFormat::Pretty, _) => CheckReport::Pretty(out, color),
+            (CheckFormat::Short, _) => CheckReport::Short(out),
+            // SARIF is always given its rule book (see `check`).
+            (CheckFormat::Github | CheckFormat::Sarif, _) => CheckReport::Github(out),
+        }
+    }
+
+    /// Writes one file's findings and flushes.
+    fn file(&mut self, doc: Document<'_>, diagnostics: &[Diagnostic]) -> Result<()> {
+        match self {
+            CheckReport::Json(s) => {
+                s.file(&report::check_json::file(doc, diagnostics))
+                    .map_err(json_error)?;
+                s.writer().flush().map_err(write_error)
+            }
+            CheckReport::Jsonl(out) => {
+                report::write_json_line(out, &report::check_json::file(doc, diagnostics))
+                    .map_err(json_error)?;
+                out.flush().map_err(write_error)
+            }
+            CheckReport::Sarif(s) => {
+                s.file(doc, &report::in_position_order(diagnostics))
+                    .map_err(json_error)?;
+                s.writer().flush().map_err(write_error)
+            }
+            CheckReport::Pretty(out, color) => {
+                let text = report::check_pretty::render_file(doc, diagnostics, *color);
+                write_flushed(out, &text)
+            }
+            CheckReport::Short(out) => {
+                let found = report::in_position_order(diagnostics);
+                write_flushed(out, &report::check_short::render_file(doc, &found))
+            }
+            CheckReport::Github(out) => {
+                let found = report::in_position_order(diagnostics);
+                write_flushed(out, &report::check_github::render_file(doc, &found))
+            }
+        }
+    }
+
+    /// Ends the report: closes the JSON document, prints the summary.
+    fn finish(self, counts: [usize; 3], checked: usize) -> Result<()> {
+        let mut out = match self {
+            CheckReport::Json(s) => s.finish().map_err(json_error)?,
+            CheckReport::Sarif(s) => s.finish().map_err(json_error)?,
+            CheckReport::Pretty(mut out, _) => {
+                let summary =
+                    report::check_pretty::summary(counts[2], counts[1], counts[0], checked);
+                out.write_all(summary.as_bytes()).map_err(write_error)?;
+                out
+            }
+            CheckReport::Jsonl(out) | CheckReport::Short(out) | CheckReport::Github(out) => out,
+        };
+        out.flush().map_err(write_error)
+    }
+
+    /// Drops what is buffered and not yet written.
+    fn discard(self) {
+        let out = match self {
+            CheckReport::Json(s) => s.into_inner(),
+            CheckReport::Sarif(s) => s.into_inner(),
+            CheckReport::Jsonl(out)
+            | CheckReport::Pretty(out, _)
+            | CheckReport::Short(out)
+            | CheckReport::Github(out) => out,
+        };
+        let _ = out.into_parts();
+    }
+}
+
+fn write_flushed(out: &mut Out, text: &str) -> Result<()> {
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(write_error)
+}
+
+/// One line of `--stdin-jsonl` input. Other fields are ignored.
+#[derive(serde::Deserialize)]
+struct StdinDocument {
+    path: String,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+/// Reads `--stdin-jsonl` input, one document per line, and runs `each` on
+/// each as it comes. Blank lines are skipped. A bad line (not UTF-8, not
+/// JSON, no `path` or `text`, a bad `date`) gets one line on stderr naming
+/// it (`<stdin>:LINE: problem`) and status 2, and the lines after it still
+/// run. An error from `each` stops the run.
+fn for_each_stdin_line(
+    format: inputs::InputFormat,
+    mut each: impl FnMut(inputs::Input) -> Result<()>,
+) -> Result<u8> {
+    let mut stdin = io::stdin().lock();
+    let mut status = 0;
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    loop {
+        line.clear();
+        let n = stdin
+            .read_until(b'\n', &mut line)
+            .context("cannot read standard input")?;
+        if n == 0 {
+            break;
+        }
+        number += 1;
+        match stdin_document(&line) {
+            Ok(None) => {}
+            Ok(Some((doc, date))) => {
+                let mut input = inputs::Input::new(doc.path, doc.text, format);
+                if let Some(w) = input.warning() {
+                    eprintln!("numcheck: {w}");
+                }
+                if date.is_some() {
+                    input.date = date;
+                }
+                each(input)?;
+            }
+            Err(problem) => {
+                eprintln!("numcheck: <stdin>:{number}: {problem}");
+                status = 2;
+            }
+        }
+    }
+    Ok(status)
+}
+
+/// One `--stdin-jsonl` line read: `None` for a blank line, else the document
+/// and its date; or the problem with the line.
+fn stdin_document(
+    line: &[u8],
+) -> std::result::Result<Option<(StdinDocument, Option<jiff::civil::Date>)>, String> {
+    let line = std::str::from_utf8(line).map_err(|e| {
+        format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.valid_up_to()
+        )
+    })?;
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let doc: StdinDocument = serde_json::from_str(line).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => {
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            format!("not a document ({{\"path\", \"text\", \"date\"?}}): {message}")
+        }
+        _ => format!("not valid JSON (column {})", e.column()),
+    })?;
+    let date = doc
+        .date
+        .as_deref()
+        .map(numcheck::error::parse_iso_date)
+        .transpose()
+        .map_err(|e| format!("date: {e}"))?;
+    Ok(Some((doc, date)))
 }
 
 /// `numcheck config [PATH]`: the effective configuration as TOML.
@@ -480,45 +740,84 @@ fn explain(rule: &str, dir: Option<&str>) -> Result<u8> {
 
 /// One file's extraction report, rendered on a worker thread.
 enum Rendered {
-    Json(serde_json::Value),
+    /// JSON, written on the main thread: the file and its quantities.
+    Json(String, String, Vec<numcheck::Quantity>),
     Pretty(String),
 }
 
 fn extract(args: &ExtractArgs) -> Result<u8> {
+    let format = output_format(
+        args.format,
+        args.stdin_jsonl,
+        [ExtractFormat::Pretty, ExtractFormat::Jsonl],
+    )?;
     let document_date = parse_date_arg(args.date.as_deref())?;
     let options = numcheck::Options { document_date };
-    let (reports, status) = for_each_input(&args.paths, args.input_format, |input| {
+    let work = |input: &inputs::Input| {
         let options = numcheck::Options {
             document_date: options.document_date.or(input.date),
         };
         let quantities = numcheck::extract(input.prose(), &options);
-        match args.format {
-            ExtractFormat::Json => {
-                Rendered::Json(report::extract_json::file(input.document(), &quantities))
+        match format {
+            ExtractFormat::Json | ExtractFormat::Jsonl => {
+                let doc = input.document();
+                Rendered::Json(doc.path.to_string(), doc.text.to_string(), quantities)
             }
             ExtractFormat::Pretty => Rendered::Pretty(report::extract_pretty::render_file(
                 input.document(),
                 &quantities,
             )),
         }
-    });
-    let mut files = Vec::new();
-    let mut pretty = String::new();
-    for rendered in reports {
+    };
+    let mut json = match format {
+        ExtractFormat::Json => Some(report::JsonStream::new(stdout())),
+        _ => None,
+    };
+    let mut plain = stdout();
+    let mut take = |rendered: Rendered| -> Result<()> {
         match rendered {
-            Rendered::Json(file) => files.push(file),
-            Rendered::Pretty(text) => pretty.push_str(&text),
+            Rendered::Json(path, text, quantities) => {
+                let file = report::extract_json::file(
+                    Document {
+                        path: &path,
+                        text: &text,
+                    },
+                    &quantities,
+                );
+                match &mut json {
+                    Some(stream) => {
+                        stream.file(&file).map_err(json_error)?;
+                        stream.writer().flush().map_err(write_error)
+                    }
+                    None => {
+                        report::write_json_line(&mut plain, &file).map_err(json_error)?;
+                        plain.flush().map_err(write_error)
+                    }
+                }
+            }
+            Rendered::Pretty(text) => write_flushed(&mut plain, &text),
+        }
+    };
+    let ran = if args.stdin_jsonl {
+        for_each_stdin_line(args.input_format, |input| take(work(&input)))
+    } else {
+        for_each_input(&args.paths, args.input_format, false, work, &mut take)
+    };
+    let status = match ran {
+        Ok(status) => status,
+        Err(e) if e.is::<Closed>() => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    if let Some(stream) = json {
+        match stream
+            .finish()
+            .map_err(json_error)
+            .and_then(|mut out| out.flush().map_err(write_error))
+        {
+            Err(e) if e.is::<Closed>() => {}
+            other => other?,
         }
     }
-    let out = match args.format {
-        ExtractFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&report::extract_json::document(files))?;
-            s.push('\n');
-            s
-        }
-        ExtractFormat::Pretty => pretty,
-    };
-    write_stdout(&out)?;
     Ok(status)
 }
 

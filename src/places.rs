@@ -3,8 +3,9 @@
 //! CLDR data by `tools/gazetteer/generate.py` into `rules/places.tsv`
 //! (provenance and licences in `tools/gazetteer/README.md`).
 //!
-//! The table is embedded, sorted by name, and searched in place: nothing is
-//! loaded or parsed at start-up, and a look-up reads about fifteen lines.
+//! The table is embedded, sorted by name; the first look-up indexes its
+//! names (one pass, under a millisecond) and each look-up is a binary search
+//! over them.
 //!
 //! Resolution is conservative: a name the table marks ambiguous (no zone),
 //! or places with different clocks named together, give no zone.
@@ -57,8 +58,7 @@ pub struct Place {
 }
 
 /// The table's rows, after its comment lines: sorted by name (byte order), so
-/// a name is found by binary search over the embedded text, with nothing
-/// built or parsed up front.
+/// a name is found by binary search (see [`row_index`]).
 fn rows() -> &'static str {
     let mut body = TABLE;
     while body.starts_with('#') {
@@ -67,29 +67,26 @@ fn rows() -> &'static str {
     body
 }
 
-/// The row for `name`, by binary search over lines of sorted `rows`.
+/// The row for `name`, by binary search over the names of sorted `rows`.
 fn find_row(rows: &'static str, name: &str) -> Option<&'static str> {
-    let (mut lo, mut hi) = (0, rows.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        // The line holding `mid`, searching back no further than `lo` (a line start).
-        let start = rows
-            .get(lo..mid)
-            .and_then(|s| s.rfind('\n'))
-            .map_or(lo, |i| lo + i + 1);
-        let end = rows
-            .get(start..)
-            .and_then(|s| s.find('\n'))
-            .map_or(rows.len(), |i| start + i);
-        let line = rows.get(start..end)?;
-        let key = line.split('\t').next().unwrap_or("");
-        match key.cmp(name) {
-            std::cmp::Ordering::Equal => return Some(line),
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
-        }
-    }
-    None
+    let index = row_index(rows);
+    let k = index.binary_search_by(|(key, _)| (*key).cmp(name)).ok()?;
+    index.get(k).map(|&(_, line)| line)
+}
+
+/// Each row's name and line, in table order: built on the first look-up
+/// (one pass over the table, well under a millisecond), so a look-up is a
+/// binary search over names rather than over the text's lines (a document
+/// naming many places costs a few compares per name).
+fn row_index(rows: &'static str) -> &'static [(&'static str, &'static str)] {
+    static INDEX: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        rows.lines()
+            .filter(|line| !line.is_empty())
+            .map(|line| (line.split('\t').next().unwrap_or(""), line))
+            .collect()
+    })
 }
 
 /// One row: `name kind iso zone gallon`.
@@ -182,33 +179,46 @@ pub struct Named {
 /// run that opens a sentence may drop its first word ("In Baghdad").
 pub fn named_in(text: &str, range: Span) -> Vec<Named> {
     let mut out = Vec::new();
+    each_named(text, range, |n| {
+        out.push(n);
+        true
+    });
+    out
+}
+
+/// Calls `f` on each place [`named_in`] finds, in order, until `f` returns
+/// false (so a question answered early does not read the rest of a long text).
+pub fn each_named(text: &str, range: Span, mut f: impl FnMut(Named) -> bool) {
     let Some(part) = text.get(range.start..range.end) else {
-        return out;
+        return;
     };
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut sentence_start = true;
-    let flush = |words: &mut Vec<(usize, usize)>, out: &mut Vec<Named>, opens: bool| {
-        if words.is_empty() {
-            return;
-        }
-        // "In Baghdad": a short word (a preposition, an article) opening a
-        // sentence is capitalised for that alone.
-        let first = usize::from(
-            opens && words.len() > 1 && part[words[0].0..words[0].1].chars().count() <= 3,
-        );
-        for skip in 0..=first {
-            let (s, _) = words[skip];
-            let (_, e) = words[words.len() - 1];
-            if let Some(place) = name_at(part, s, e) {
-                out.push(Named {
-                    span: Span::new(range.start + s, range.start + e),
-                    place,
-                });
-                break;
+    // Whether to go on.
+    let flush =
+        |words: &mut Vec<(usize, usize)>, f: &mut dyn FnMut(Named) -> bool, opens: bool| -> bool {
+            if words.is_empty() {
+                return true;
             }
-        }
-        words.clear();
-    };
+            // "In Baghdad": a short word (a preposition, an article) opening a
+            // sentence is capitalised for that alone.
+            let first = usize::from(
+                opens && words.len() > 1 && part[words[0].0..words[0].1].chars().count() <= 3,
+            );
+            for skip in 0..=first {
+                let (s, _) = words[skip];
+                let (_, e) = words[words.len() - 1];
+                if let Some(place) = name_at(part, s, e) {
+                    words.clear();
+                    return f(Named {
+                        span: Span::new(range.start + s, range.start + e),
+                        place,
+                    });
+                }
+            }
+            words.clear();
+            true
+        };
     let mut run_opens = false;
     let mut chars = part.char_indices().peekable();
     while let Some((s, c)) = chars.next() {
@@ -238,12 +248,14 @@ pub fn named_in(text: &str, range: Span) -> Vec<Named> {
                 .is_some_and(|&(_, pe)| part.get(pe..s) == Some(" "));
             if c.is_uppercase() {
                 if !glued {
-                    flush(&mut words, &mut out, run_opens);
+                    if !flush(&mut words, &mut f, run_opens) {
+                        return;
+                    }
                     run_opens = sentence_start;
                 }
                 words.push((s, e));
-            } else {
-                flush(&mut words, &mut out, run_opens);
+            } else if !flush(&mut words, &mut f, run_opens) {
+                return;
             }
             sentence_start = false;
         } else {
@@ -253,13 +265,12 @@ pub fn named_in(text: &str, range: Span) -> Vec<Named> {
             {
                 sentence_start = false;
             }
-            if c != ' ' {
-                flush(&mut words, &mut out, run_opens);
+            if c != ' ' && !flush(&mut words, &mut f, run_opens) {
+                return;
             }
         }
     }
-    flush(&mut words, &mut out, run_opens);
-    out
+    flush(&mut words, &mut f, run_opens);
 }
 
 /// The table's place for `part[s..e]`, without a possessive "'s".
@@ -323,20 +334,23 @@ pub fn local_zone(text: &str, scopes: &[Span], date: Date) -> Option<Zone> {
 /// place tells.
 pub fn gallon_locale(text: &str) -> Option<Option<Gallon>> {
     let mut seen: Option<Gallon> = None;
-    for n in named_in(text, Span::new(0, text.len())) {
+    let mut mixed = false;
+    // Stops at the first place that disagrees.
+    each_named(text, Span::new(0, text.len()), |n| {
         if matches!(n.place.kind, Kind::Demonym | Kind::Zone) {
-            continue;
+            return true;
         }
         let Some(g) = n.place.gallon else {
-            continue;
+            return true;
         };
         match seen {
             None => seen = Some(g),
             Some(s) if s == g => {}
-            Some(_) => return Some(None),
+            Some(_) => mixed = true,
         }
-    }
-    seen.map(Some)
+        !mixed
+    });
+    if mixed { Some(None) } else { seen.map(Some) }
 }
 
 #[cfg(test)]

@@ -359,7 +359,8 @@ pub(crate) struct Birth {
 /// spaces or initials' dots, not months or weekdays; a sentence's first word
 /// only when the text never writes it in lower case ("Callwood, born …", not
 /// "He was born …").
-fn name_runs(text: &str, from: usize, to: usize) -> Vec<Vec<String>> {
+fn name_runs(lower_case: &LowerCase<'_>, from: usize, to: usize) -> Vec<Vec<String>> {
+    let text = lower_case.text;
     let slice = text.get(from..to).unwrap_or("");
     let mut runs: Vec<Vec<String>> = Vec::new();
     let mut open = false;
@@ -378,7 +379,7 @@ fn name_runs(text: &str, from: usize, to: usize) -> Vec<Vec<String>> {
         let name = capital
             && crate::extract::calendar::month(&lower).is_none()
             && crate::extract::calendar::weekday(&lower).is_none()
-            && !(was_first && written_in_lower_case(text, &lower));
+            && !(was_first && lower_case.written(&lower));
         if !name {
             open = false;
             continue;
@@ -397,18 +398,99 @@ fn name_runs(text: &str, from: usize, to: usize) -> Vec<Vec<String>> {
 
 /// Whether `lower` occurs in `text` as a word written in lower case.
 fn written_in_lower_case(text: &str, lower: &str) -> bool {
-    text.match_indices(lower).any(|(k, _)| {
-        let before = text[..k].chars().next_back();
-        let after = text[k + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    text.match_indices(lower)
+        .any(|(k, _)| bounded_at(text, k, lower.len()))
+}
+
+/// Whether `text[k..k + len]` has no letter or digit right before or after it.
+fn bounded_at(text: &str, k: usize, len: usize) -> bool {
+    let before = text.get(..k).and_then(|t| t.chars().next_back());
+    let after = text.get(k + len..).and_then(|t| t.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Answers [`written_in_lower_case`] for one text from an index of its words
+/// built on the first question, so a long text is read once, not once per
+/// sentence (linear time on a very long document; the same answers).
+struct LowerCase<'t> {
+    text: &'t str,
+    index: std::cell::OnceCell<WordIndex<'t>>,
+}
+
+/// The text's maximal runs of letters and digits, and where those followed by
+/// a joining mark (`-`, `'`, `’`) start.
+struct WordIndex<'t> {
+    runs: rustc_hash::FxHashSet<&'t str>,
+    joined: rustc_hash::FxHashMap<&'t str, Vec<usize>>,
+}
+
+/// The marks a name word may hold besides letters (see [`name_runs`]).
+const JOINERS: [char; 3] = ['-', '\'', '’'];
+
+impl<'t> LowerCase<'t> {
+    fn new(text: &'t str) -> Self {
+        LowerCase {
+            text,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn index(&self) -> &WordIndex<'t> {
+        self.index.get_or_init(|| {
+            let text = self.text;
+            let mut runs = rustc_hash::FxHashSet::default();
+            let mut joined: rustc_hash::FxHashMap<&str, Vec<usize>> =
+                rustc_hash::FxHashMap::default();
+            for run in text.split(|c: char| !c.is_alphanumeric()) {
+                // A lower-cased word holds no ASCII capital: such runs never match.
+                if run.is_empty() || run.bytes().any(|b| b.is_ascii_uppercase()) {
+                    continue;
+                }
+                let start = run.as_ptr() as usize - text.as_ptr() as usize;
+                runs.insert(run);
+                let next = text.get(start + run.len()..).and_then(|t| t.chars().next());
+                if next.is_some_and(|c| JOINERS.contains(&c)) {
+                    joined.entry(run).or_default().push(start);
+                }
+            }
+            WordIndex { runs, joined }
+        })
+    }
+
+    /// [`written_in_lower_case`] for this text. A match starts a run of
+    /// letters and digits (nothing alphanumeric before it), so it is found
+    /// from the word's first run; other words fall back to a pass.
+    fn written(&self, lower: &str) -> bool {
+        let first_end = lower
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(lower.len(), |(k, _)| k);
+        let simple = first_end > 0
+            && lower[first_end..]
+                .chars()
+                .all(|c| c.is_alphanumeric() || JOINERS.contains(&c));
+        if !simple {
+            return written_in_lower_case(self.text, lower);
+        }
+        let index = self.index();
+        let head = &lower[..first_end];
+        if first_end == lower.len() {
+            return index.runs.contains(head);
+        }
+        index.joined.get(head).is_some_and(|starts| {
+            starts.iter().any(|&k| {
+                self.text.get(k..).is_some_and(|t| t.starts_with(lower))
+                    && bounded_at(self.text, k, lower.len())
+            })
+        })
+    }
 }
 
 /// The words that name the person of a sentence: its first run of two or
 /// more capitalised words ("Professor Bronisław Geremek"), else its first
 /// run.
-fn subject_name(text: &str, from: usize, to: usize) -> Vec<String> {
-    let runs = name_runs(text, from, to);
+fn subject_name(lower_case: &LowerCase<'_>, from: usize, to: usize) -> Vec<String> {
+    let runs = name_runs(lower_case, from, to);
     runs.iter()
         .find(|r| r.len() >= 2)
         .or_else(|| runs.first())
@@ -419,6 +501,7 @@ fn subject_name(text: &str, from: usize, to: usize) -> Vec<String> {
 /// The ages written in a text.
 pub(crate) fn age_mentions(text: &str, qs: &[Quantity]) -> Vec<AgeMention> {
     let age = &CALENDAR.age;
+    let lower_case = LowerCase::new(text);
     let mut out = Vec::new();
     for (i, q) in qs.iter().enumerate() {
         if !matches!(q.kind, Kind::Number | Kind::Duration) || q.per.is_some() {
@@ -467,11 +550,11 @@ pub(crate) fn age_mentions(text: &str, qs: &[Quantity]) -> Vec<AgeMention> {
         // The person: the capitalised run just before an appositive age, or
         // the names of the sentence before the age.
         let names = if appositive {
-            name_runs(text, q.sentence.start, q.number.start)
+            name_runs(&lower_case, q.sentence.start, q.number.start)
                 .pop()
                 .unwrap_or_default()
         } else {
-            subject_name(text, q.sentence.start, q.number.start)
+            subject_name(&lower_case, q.sentence.start, q.number.start)
         };
         // An age at another time than the article's ("killed in 1982 at the
         // age of 20") is stated at that time: read only with a full date.
@@ -496,6 +579,7 @@ pub(crate) fn age_mentions(text: &str, qs: &[Quantity]) -> Vec<AgeMention> {
 /// The birth dates written in a text.
 pub(crate) fn births(text: &str, qs: &[Quantity]) -> Vec<Birth> {
     let age = &CALENDAR.age;
+    let lower_case = LowerCase::new(text);
     let mut out = Vec::new();
     for (i, q) in qs.iter().enumerate() {
         let (Kind::Date, Value::Date(Some(date))) = (&q.kind, &q.value) else {
@@ -515,7 +599,7 @@ pub(crate) fn births(text: &str, qs: &[Quantity]) -> Vec<Birth> {
         out.push(Birth {
             index: i,
             date: *date,
-            names: subject_name(text, q.sentence.start, born_at),
+            names: subject_name(&lower_case, q.sentence.start, born_at),
         });
     }
     out

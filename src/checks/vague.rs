@@ -31,13 +31,14 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     || crate::claims::same_frame(&claims[j], &claims[i]))
                 && same_subject(&claims[j], &claims[i])
         };
-        // Prefer the nearest precise figure before, then after.
+        // Prefer the nearest precise figure before, then after (within
+        // LOOKBACK figures either side, so a long document stays linear).
         let window = super::around(qs.len(), i, super::LOOKBACK);
         let nearest = |ok: &dyn Fn(usize) -> bool| {
             (window.start..i)
                 .rev()
                 .find(|&j| ok(j))
-                .or_else(|| (i + 1..qs.len()).find(|&j| ok(j)))
+                .or_else(|| (i + 1..window.end).find(|&j| ok(j)))
         };
         // A figure said in the same frame ("injuring dozens" … "43 treated
         // for injuries") before any other for the subject.

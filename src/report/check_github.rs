@@ -17,8 +17,8 @@
 
 use std::fmt::Write;
 
-use super::{CheckedFile, in_stable_order};
-use crate::diagnostic::Severity;
+use super::{CheckedFile, Document, in_stable_order};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::LineIndex;
 
 /// Renders the findings of all `files` as workflow commands, sorted by path
@@ -26,42 +26,50 @@ use crate::span::LineIndex;
 pub fn render(files: &[CheckedFile<'_>]) -> String {
     let mut out = String::new();
     for (doc, found) in in_stable_order(files) {
-        if found.is_empty() {
-            continue;
-        }
-        let index = LineIndex::new(doc.text);
-        for d in found {
-            let command = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let start = index.line_column(doc.text, d.span.start);
-            let end = index.line_column(doc.text, d.span.end);
-            let mut position = format!("line={},", start.line);
-            if start.line == end.line {
-                let last = end.column.saturating_sub(1).max(start.column);
-                let _ = write!(
-                    position,
-                    "col={},endLine={},endColumn={last},",
-                    start.column, end.line
-                );
-            } else {
-                let _ = write!(position, "endLine={},", end.line);
-            }
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            let _ = writeln!(
-                out,
-                "::{command} file={},{position}title={}::{}",
-                escape_property(doc.path),
-                escape_property(&format!("numcheck [{}]", d.rule)),
-                escape_data(&message)
+        out.push_str(&render_file(doc, &found));
+    }
+    out
+}
+
+/// One file's lines, its findings given in the order to print them (see
+/// [`super::in_position_order`]). Nothing for no findings.
+pub fn render_file(doc: Document<'_>, found: &[&Diagnostic]) -> String {
+    let mut out = String::new();
+    if found.is_empty() {
+        return out;
+    }
+    let index = LineIndex::new(doc.text);
+    for d in found {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let start = index.line_column(doc.text, d.span.start);
+        let end = index.line_column(doc.text, d.span.end);
+        let mut position = format!("line={},", start.line);
+        if start.line == end.line {
+            let last = end.column.saturating_sub(1).max(start.column);
+            let _ = write!(
+                position,
+                "col={},endLine={},endColumn={last},",
+                start.column, end.line
             );
+        } else {
+            let _ = write!(position, "endLine={},", end.line);
         }
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let _ = writeln!(
+            out,
+            "::{command} file={},{position}title={}::{}",
+            escape_property(doc.path),
+            escape_property(&format!("numcheck [{}]", d.rule)),
+            escape_data(&message)
+        );
     }
     out
 }

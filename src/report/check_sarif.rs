@@ -25,10 +25,13 @@
 //! UTF-8 byte offset and length. Files come in path order and findings in
 //! position order.
 
-use rustc_hash::FxHashMap;
-use serde_json::{Value as Json, json};
+use std::collections::BTreeMap;
+use std::io::Write;
 
-use super::{CheckedFile, Document, in_stable_order};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::{CheckedFile, Document, in_stable_order, write_indent, write_pretty_at};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rulebook::{Rule, Rulebook};
 use crate::span::{LineIndex, Span};
@@ -42,50 +45,302 @@ pub const SCHEMA: &str =
 /// then `:n` for the n-th finding with that hash in the file.
 pub const FINGERPRINT: &str = "numcheckMentions/v1";
 
+/// The SARIF version written.
+const VERSION: &str = "2.1.0";
+
+/// How columns count (see the module's documentation).
+const COLUMN_KIND: &str = "unicodeCodePoints";
+
+// The log's objects. Fields are in sorted key order, the order the log has
+// always been written in.
+
+/// The whole log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Log<'a> {
+    #[serde(rename = "$schema")]
+    pub schema: &'static str,
+    pub runs: [Run<'a>; 1],
+    pub version: &'static str,
+}
+
+/// The log's one run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Run<'a> {
+    pub column_kind: &'static str,
+    pub results: Vec<SarifResult<'a>>,
+    pub tool: Tool<'a>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tool<'a> {
+    pub driver: Driver<'a>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Driver<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub information_uri: Option<&'static str>,
+    pub name: &'static str,
+    pub rules: Vec<Descriptor<'a>>,
+    pub version: &'static str,
+}
+
+/// A rule as a SARIF `reportingDescriptor`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Descriptor<'a> {
+    pub default_configuration: DefaultConfiguration,
+    pub full_description: Text<&'a str>,
+    pub help: Help,
+    pub id: &'a str,
+    pub properties: Properties<'a>,
+    pub short_description: Text<&'a str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DefaultConfiguration {
+    pub enabled: bool,
+    pub level: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Help {
+    pub markdown: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Properties<'a> {
+    pub kind: &'a str,
+}
+
+/// `{"text": ...}`: a message, description or snippet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text<T> {
+    pub text: T,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SarifResult<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<FixJson<'a>>,
+    pub level: &'static str,
+    pub locations: [Location<'a>; 1],
+    pub message: Text<String>,
+    pub partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related_locations: Vec<RelatedLocation<'a>>,
+    pub rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_index: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location<'a> {
+    pub physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhysicalLocation<'a> {
+    pub artifact_location: ArtifactLocation,
+    pub region: Region<'a>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedLocation<'a> {
+    pub id: usize,
+    pub message: Text<&'a str>,
+    pub physical_location: PhysicalLocation<'a>,
+}
+
+/// A file's `artifactLocation`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArtifactLocation {
+    pub uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri_base_id: Option<&'static str>,
+}
+
+/// A region: lines and code-point columns (end exclusive), byte offset and
+/// length, and the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Region<'a> {
+    pub byte_length: usize,
+    pub byte_offset: usize,
+    pub end_column: usize,
+    pub end_line: usize,
+    pub snippet: Text<&'a str>,
+    pub start_column: usize,
+    pub start_line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FixJson<'a> {
+    pub artifact_changes: [ArtifactChange<'a>; 1],
+    pub description: Text<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArtifactChange<'a> {
+    pub artifact_location: ArtifactLocation,
+    pub replacements: [Replacement<'a>; 1],
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Replacement<'a> {
+    pub deleted_region: Region<'a>,
+    pub inserted_content: Text<&'a str>,
+}
+
 /// The SARIF log for all `files`, checked with the rules of `book`.
-pub fn log(files: &[CheckedFile<'_>], book: &Rulebook) -> Json {
-    let rules: Vec<Json> = book.rules.iter().map(rule).collect();
+pub fn log<'a>(files: &[CheckedFile<'a>], book: &'a Rulebook) -> Log<'a> {
     let mut results = Vec::new();
     for (doc, found) in in_stable_order(files) {
-        let index = LineIndex::new(doc.text);
-        let artifact = artifact_location(doc.path);
-        let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
-        for d in found {
+        results.extend(file_results(doc, &found, book));
+    }
+    Log {
+        schema: SCHEMA,
+        runs: [Run {
+            column_kind: COLUMN_KIND,
+            results,
+            tool: tool(book),
+        }],
+        version: VERSION,
+    }
+}
+
+/// One file's results, its findings given in the order to write them
+/// (see [`super::in_position_order`]).
+pub fn file_results<'a>(
+    doc: Document<'a>,
+    found: &[&'a Diagnostic],
+    book: &Rulebook,
+) -> Vec<SarifResult<'a>> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(doc.text);
+    let artifact = artifact_location(doc.path);
+    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
+    found
+        .iter()
+        .map(|d| {
             let hash = mention_hash(doc.text, d);
             let n = seen.entry(hash).or_insert(0);
             *n += 1;
             let fingerprint = format!("{hash:016x}:{n}");
             let rule_index = book.rules.iter().position(|r| r.name == d.rule);
-            results.push(result(doc, &index, &artifact, d, rule_index, &fingerprint));
-        }
-    }
-    json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver(rules)},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    })
+            result(doc, &index, &artifact, d, rule_index, fingerprint)
+        })
+        .collect()
 }
 
-fn driver(rules: Vec<Json>) -> Json {
-    let mut driver = json!({
-        "name": "numcheck",
-        "version": env!("CARGO_PKG_VERSION"),
-    });
+/// Writes the log file by file, byte for byte as
+/// `serde_json::to_string_pretty` of [`log`] over all the files, followed by
+/// a newline: give [`SarifStream::file`] the files in path order (as
+/// [`in_stable_order`] sorts them), each with its findings in position order.
+pub struct SarifStream<'b, W: Write> {
+    out: W,
+    book: &'b Rulebook,
+    results: usize,
+}
+
+impl<'b, W: Write> SarifStream<'b, W> {
+    /// A log to write to `out`; nothing is written before the first result
+    /// (or [`SarifStream::finish`]).
+    pub fn new(out: W, book: &'b Rulebook) -> Self {
+        SarifStream {
+            out,
+            book,
+            results: 0,
+        }
+    }
+
+    /// The log up to its first result.
+    fn head() -> serde_json::Result<String> {
+        Ok(format!(
+            "{{\n  \"$schema\": {},\n  \"runs\": [\n    {{\n      \"columnKind\": {},\n      \"results\": [",
+            serde_json::to_string(SCHEMA)?,
+            serde_json::to_string(COLUMN_KIND)?,
+        ))
+    }
+
+    /// Writes one file's results (its findings in position order).
+    pub fn file(&mut self, doc: Document<'_>, found: &[&Diagnostic]) -> serde_json::Result<()> {
+        for r in file_results(doc, found, self.book) {
+            if self.results == 0 {
+                self.out
+                    .write_all(Self::head()?.as_bytes())
+                    .map_err(serde_json::Error::io)?;
+            }
+            let sep: &[u8] = if self.results == 0 { b"\n" } else { b",\n" };
+            self.out.write_all(sep).map_err(serde_json::Error::io)?;
+            write_indent(&mut self.out, 4).map_err(serde_json::Error::io)?;
+            write_pretty_at(&mut self.out, 4, &r)?;
+            self.results += 1;
+        }
+        Ok(())
+    }
+
+    /// Closes the log and hands back the writer (not flushed).
+    pub fn finish(mut self) -> serde_json::Result<W> {
+        if self.results == 0 {
+            let head = Self::head()?;
+            self.out
+                .write_all(head.as_bytes())
+                .and_then(|()| self.out.write_all(b"],\n      \"tool\": "))
+                .map_err(serde_json::Error::io)?;
+        } else {
+            self.out
+                .write_all(b"\n      ],\n      \"tool\": ")
+                .map_err(serde_json::Error::io)?;
+        }
+        write_pretty_at(&mut self.out, 3, &tool(self.book))?;
+        write!(
+            self.out,
+            "\n    }}\n  ],\n  \"version\": {}\n}}\n",
+            serde_json::to_string(VERSION)?
+        )
+        .map_err(serde_json::Error::io)?;
+        Ok(self.out)
+    }
+
+    /// The writer, to flush between files.
+    pub fn writer(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// The writer, the log left unfinished.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+fn tool(book: &Rulebook) -> Tool<'_> {
     // The project's address, once Cargo.toml names one.
     let home = option_env!("CARGO_PKG_HOMEPAGE").unwrap_or("");
     let repository = option_env!("CARGO_PKG_REPOSITORY").unwrap_or("");
     let address = if home.is_empty() { repository } else { home };
-    if let Some(map) = driver.as_object_mut() {
-        if !address.is_empty() {
-            map.insert("informationUri".into(), json!(address));
-        }
-        map.insert("rules".into(), json!(rules));
+    Tool {
+        driver: Driver {
+            information_uri: (!address.is_empty()).then_some(address),
+            name: "numcheck",
+            rules: book.rules.iter().map(rule).collect(),
+            version: env!("CARGO_PKG_VERSION"),
+        },
     }
-    driver
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -97,46 +352,56 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// A rule as a SARIF `reportingDescriptor`.
-fn rule(r: &Rule) -> Json {
+fn rule(r: &Rule) -> Descriptor<'_> {
     let explain = r.explain();
-    json!({
-        "id": r.name,
-        "shortDescription": {"text": r.summary},
-        "fullDescription": {"text": r.doc.what.trim()},
-        "help": {"text": explain, "markdown": explain},
-        "defaultConfiguration": {"level": level(r.severity), "enabled": r.enabled},
-        "properties": {"kind": r.kind.name()},
-    })
+    Descriptor {
+        default_configuration: DefaultConfiguration {
+            enabled: r.enabled,
+            level: level(r.severity),
+        },
+        full_description: Text {
+            text: r.doc.what.trim(),
+        },
+        help: Help {
+            markdown: explain.clone(),
+            text: explain,
+        },
+        id: &r.name,
+        properties: Properties {
+            kind: r.kind.name(),
+        },
+        short_description: Text { text: &r.summary },
+    }
 }
 
-fn result(
-    doc: Document<'_>,
+fn result<'a>(
+    doc: Document<'a>,
     index: &LineIndex,
-    artifact: &Json,
-    d: &Diagnostic,
+    artifact: &ArtifactLocation,
+    d: &'a Diagnostic,
     rule_index: Option<usize>,
-    fingerprint: &str,
-) -> Json {
+    fingerprint: String,
+) -> SarifResult<'a> {
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
-    let location =
-        |span: Span| json!({"artifactLocation": artifact, "region": region(doc.text, index, span)});
-    let related: Vec<Json> = d
+    let location = |span: Span| PhysicalLocation {
+        artifact_location: artifact.clone(),
+        region: region(doc.text, index, span),
+    };
+    let related_locations = d
         .related
         .iter()
         .enumerate()
-        .map(|(k, r)| {
-            json!({
-                "id": k + 1,
-                "physicalLocation": location(r.span),
-                "message": {"text": r.message},
-            })
+        .map(|(k, r)| RelatedLocation {
+            id: k + 1,
+            message: Text { text: &r.message },
+            physical_location: location(r.span),
         })
         .collect();
-    let fixes: Vec<Json> = d
+    let fixes = d
         .fixes
         .iter()
         .map(|f| {
@@ -148,64 +413,70 @@ fn result(
                     f.replacement
                 ),
             };
-            json!({
-                "description": {"text": description},
-                "artifactChanges": [{
-                    "artifactLocation": artifact,
-                    "replacements": [{
-                        "deletedRegion": region(doc.text, index, f.span),
-                        "insertedContent": {"text": f.replacement},
+            FixJson {
+                artifact_changes: [ArtifactChange {
+                    artifact_location: artifact.clone(),
+                    replacements: [Replacement {
+                        deleted_region: region(doc.text, index, f.span),
+                        inserted_content: Text {
+                            text: &f.replacement,
+                        },
                     }],
                 }],
-            })
+                description: Text { text: description },
+            }
         })
         .collect();
-    let mut o = json!({
-        "ruleId": d.rule,
-        "level": level(d.severity),
-        "message": {"text": message},
-        "locations": [{"physicalLocation": location(d.span)}],
-        "partialFingerprints": {FINGERPRINT: fingerprint},
-    });
-    if let Some(map) = o.as_object_mut() {
-        if let Some(i) = rule_index {
-            map.insert("ruleIndex".into(), json!(i));
-        }
-        if !related.is_empty() {
-            map.insert("relatedLocations".into(), json!(related));
-        }
-        if !fixes.is_empty() {
-            map.insert("fixes".into(), json!(fixes));
-        }
+    SarifResult {
+        fixes,
+        level: level(d.severity),
+        locations: [Location {
+            physical_location: location(d.span),
+        }],
+        message: Text { text: message },
+        partial_fingerprints: BTreeMap::from([(FINGERPRINT, fingerprint)]),
+        related_locations,
+        rule_id: &d.rule,
+        rule_index,
     }
-    o
 }
 
 /// A SARIF region: lines and code-point columns (end exclusive), byte offset
 /// and length, and the text.
-fn region(text: &str, index: &LineIndex, span: Span) -> Json {
+fn region<'a>(text: &'a str, index: &LineIndex, span: Span) -> Region<'a> {
     let start = index.line_column(text, span.start);
     let end = index.line_column(text, span.end);
-    json!({
-        "startLine": start.line,
-        "startColumn": start.column,
-        "endLine": end.line,
-        "endColumn": end.column,
-        "byteOffset": span.start,
-        "byteLength": span.len(),
-        "snippet": {"text": span.text(text)},
-    })
+    Region {
+        byte_length: span.len(),
+        byte_offset: span.start,
+        end_column: end.column,
+        end_line: end.line,
+        snippet: Text {
+            text: span.text(text),
+        },
+        start_column: start.column,
+        start_line: start.line,
+    }
 }
 
 /// A file's SARIF `artifactLocation`: a relative path against `%SRCROOT%`,
 /// an absolute path as a `file://` URI, standard input as `-`.
-fn artifact_location(path: &str) -> Json {
+fn artifact_location(path: &str) -> ArtifactLocation {
     if path == "-" {
-        json!({"uri": "-"})
+        ArtifactLocation {
+            uri: "-".to_string(),
+            uri_base_id: None,
+        }
     } else if std::path::Path::new(path).is_absolute() {
-        json!({"uri": file_uri(path)})
+        ArtifactLocation {
+            uri: file_uri(path),
+            uri_base_id: None,
+        }
     } else {
-        json!({"uri": uri(path), "uriBaseId": SOURCE_ROOT})
+        ArtifactLocation {
+            uri: uri(path),
+            uri_base_id: Some(SOURCE_ROOT),
+        }
     }
 }
 
@@ -279,6 +550,7 @@ fn mention_hash(text: &str, d: &Diagnostic) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn uris_are_relative_references_with_forward_slashes() {
@@ -297,8 +569,8 @@ mod tests {
                 "file:///news%20room/%C3%A9%231.md"
             );
             assert_eq!(
-                artifact_location("/a/b.md"),
-                json!({"uri": "file:///a/b.md"})
+                serde_json::to_value(artifact_location("/a/b.md")).ok(),
+                Some(json!({"uri": "file:///a/b.md"}))
             );
         }
         if cfg!(windows) {
@@ -306,10 +578,13 @@ mod tests {
             assert_eq!(file_uri(r"\\server\share\a.md"), "file://server/share/a.md");
         }
         assert_eq!(
-            artifact_location("./drafts/a.md"),
-            json!({"uri": "drafts/a.md", "uriBaseId": "%SRCROOT%"})
+            serde_json::to_value(artifact_location("./drafts/a.md")).ok(),
+            Some(json!({"uri": "drafts/a.md", "uriBaseId": "%SRCROOT%"}))
         );
-        assert_eq!(artifact_location("-"), json!({"uri": "-"}));
+        assert_eq!(
+            serde_json::to_value(artifact_location("-")).ok(),
+            Some(json!({"uri": "-"}))
+        );
     }
 
     #[test]

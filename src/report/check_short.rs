@@ -9,7 +9,8 @@
 
 use std::fmt::Write;
 
-use super::{CheckedFile, in_stable_order};
+use super::{CheckedFile, Document, in_stable_order};
+use crate::diagnostic::Diagnostic;
 use crate::span::LineIndex;
 
 /// Renders the findings of all `files`, sorted by path and then position.
@@ -17,23 +18,31 @@ use crate::span::LineIndex;
 pub fn render(files: &[CheckedFile<'_>]) -> String {
     let mut out = String::new();
     for (doc, found) in in_stable_order(files) {
-        if found.is_empty() {
-            continue;
-        }
-        let index = LineIndex::new(doc.text);
-        for d in found {
-            let at = index.line_column(doc.text, d.span.start);
-            let _ = writeln!(
-                out,
-                "{}:{}:{}: {} [{}] {}",
-                doc.path,
-                at.line,
-                at.column,
-                d.severity.as_str(),
-                d.rule,
-                one_line(&d.message)
-            );
-        }
+        out.push_str(&render_file(doc, &found));
+    }
+    out
+}
+
+/// One file's lines, its findings given in the order to print them (see
+/// [`super::in_position_order`]). Nothing for no findings.
+pub fn render_file(doc: Document<'_>, found: &[&Diagnostic]) -> String {
+    let mut out = String::new();
+    if found.is_empty() {
+        return out;
+    }
+    let index = LineIndex::new(doc.text);
+    for d in found {
+        let at = index.line_column(doc.text, d.span.start);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {} [{}] {}",
+            doc.path,
+            at.line,
+            at.column,
+            d.severity.as_str(),
+            d.rule,
+            one_line(&d.message)
+        );
     }
     out
 }
