@@ -213,13 +213,8 @@ fn run_check(
     };
     let book = &settings.rulebook;
     let diagnostics = numcheck::check(&prose.text, &options, book);
-    let diagnostics = numcheck::suppress::apply_in(
-        text,
-        prose.comments.as_deref(),
-        diagnostics,
-        &options,
-        book,
-    );
+    let diagnostics =
+        numcheck::suppress::apply_in(text, prose.comments.as_deref(), diagnostics, &options, book);
     check_file_json(text, &diagnostics)
 }
 

@@ -60,6 +60,26 @@ def test_check_dated_with_facts_equals_cli(cli, root, text):
     assert numcheck.check(text, date=DATE) != expected
 
 
+@pytest.mark.parametrize(
+    "fixture, fmt",
+    [("storm.md", "markdown"), ("storm.html", "html"), ("storm.md", "plain")],
+)
+def test_formats_equal_cli(cli, root, fixture, fmt):
+    path = f"tests/fixtures/sources/{fixture}"
+    source = (root / path).read_text(encoding="utf-8")
+    args = ["--format", "json", "--input-format", fmt, path]
+    expected = cli_file(cli, "check", *args)["diagnostics"]
+    assert expected, "the storm fixture has findings"
+    assert numcheck.check(source, format=fmt) == expected
+    expected = cli_file(cli, "extract", *args)["quantities"]
+    assert numcheck.extract(source, format=fmt) == expected
+
+
+def test_unknown_format_raises_valueerror(text):
+    with pytest.raises(ValueError, match="format: unknown input format"):
+        numcheck.check(text, format="pdf")
+
+
 def test_contract_fields(text):
     for d in numcheck.check(text, date=DATE):
         assert {"rule", "severity", "message", "span", "related"} <= d.keys()
@@ -161,3 +181,27 @@ def test_four_threads_give_identical_results(text):
     assert len(results) == 32
     for kind, got in results:
         assert got == (expected_check if kind == "check" else expected_extract)
+
+
+def test_the_gil_is_released_while_working(text):
+    """Another Python thread keeps running while one is inside extract():
+    the longest pause it sees is a small part of the call's duration."""
+    import threading
+    import time
+
+    big = "\n\n".join([text] * 60)
+    began = time.perf_counter()
+    numcheck.extract(big)
+    duration = time.perf_counter() - began
+
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (numcheck.extract(big), done.set()))
+    longest, last = 0.0, time.perf_counter()
+    worker.start()
+    while not done.is_set():
+        time.sleep(0.001)
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+    worker.join()
+    assert duration > 0.05, f"the call took {duration:.3f}s: too short to tell"
+    assert longest < duration / 2, f"paused {longest:.3f}s during a {duration:.3f}s call"
