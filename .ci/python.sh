@@ -18,10 +18,11 @@ venv="$target/python-venv"
 wheels="$target/wheels"
 python="${PYTHON:-python3}"
 
+# pandas < 3: PySpark 4 warns that it does not yet fully support pandas 3.
 step "venv and packages (maturin, pytest, pyspark, pandas, pyarrow)"
 "$python" -m venv --clear "$venv"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-    maturin pytest pyspark pandas pyarrow
+    maturin pytest pyspark "pandas<3" pyarrow
 
 # pyspark runs on a JVM (Java 17 or later for Spark 4).
 step "java for pyspark"

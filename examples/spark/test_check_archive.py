@@ -75,15 +75,19 @@ def test_spark_findings_equal_cli(tmp_path):
     # The executors' Python is this one, where numcheck is installed.
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"  # stay on the loopback interface
     spark = (
         pyspark.sql.SparkSession.builder.master("local[2]")
         .appName("numcheck-archive-test")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.driver.host", "127.0.0.1")
         .getOrCreate()
     )
+    # The executors import the job's module as spark-submit would ship it.
+    spark.sparkContext.addPyFile(str(pathlib.Path(__file__).resolve().parent / "check_archive.py"))
     output = tmp_path / "findings.parquet"
     try:
         check_archive(spark, str(folder), str(output), index=str(CORPUS / "index.tsv"))
