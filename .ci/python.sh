@@ -35,11 +35,16 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 java -version 2>&1 | head -n 1
 
+step "cargo fmt --check (python/)"
+cargo fmt --check --manifest-path python/Cargo.toml
+
 # One wheel build, the same one `pip install .` makes (maturin, from
 # pyproject.toml); maturin is the venv's, so no isolated build env is fetched.
+# Built in the root's target folder, where the CLI's release build is.
 step "build the wheel (pip wheel .) and install it"
 rm -rf "$wheels"
-PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip wheel -q --no-deps \
+CARGO_TARGET_DIR="$(realpath "$target")" PATH="$PWD/$venv/bin:$PATH" \
+    "$venv/bin/python" -m pip wheel -q --no-deps \
     --no-build-isolation --disable-pip-version-check -w "$wheels" .
 ls -l "$wheels"/numcheck-*.whl
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall \
