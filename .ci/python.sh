@@ -40,11 +40,10 @@ cargo fmt --check --manifest-path python/Cargo.toml
 
 # One wheel build, the same one `pip install .` makes (maturin, from
 # pyproject.toml); maturin is the venv's, so no isolated build env is fetched.
-# Built in the root's target folder, where the CLI's release build is.
+# python/ is its own workspace: it builds in python/target.
 step "build the wheel (pip wheel .) and install it"
 rm -rf "$wheels"
-CARGO_TARGET_DIR="$(realpath "$target")" PATH="$PWD/$venv/bin:$PATH" \
-    "$venv/bin/python" -m pip wheel -q --no-deps \
+PATH="$PWD/$venv/bin:$PATH" "$venv/bin/python" -m pip wheel -q --no-deps \
     --no-build-isolation --disable-pip-version-check -w "$wheels" .
 ls -l "$wheels"/numcheck-*.whl
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall \

@@ -199,7 +199,7 @@ def test_the_gil_is_released_while_working(text):
     import threading
     import time
 
-    big = "\n\n".join([text] * 60)
+    big = "\n\n".join([text] * 1000)
     began = time.perf_counter()
     numcheck.extract(big)
     duration = time.perf_counter() - began
@@ -213,5 +213,5 @@ def test_the_gil_is_released_while_working(text):
         now = time.perf_counter()
         longest, last = max(longest, now - last), now
     worker.join()
-    assert duration > 0.05, f"the call took {duration:.3f}s: too short to tell"
+    assert duration > 0.1, f"the call took {duration:.3f}s: too short to tell"
     assert longest < duration / 2, f"paused {longest:.3f}s during a {duration:.3f}s call"
