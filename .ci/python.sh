@@ -18,20 +18,28 @@ venv="$target/python-venv"
 wheels="$target/wheels"
 python="${PYTHON:-python3}"
 
+# Debian's packages, as .ci/run installs neovim.
+apt_install() {
+    local sudo=""
+    if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get install -y -q "$@" || { $sudo apt-get update -q && $sudo apt-get install -y -q "$@"; }
+}
+
 # pandas < 3: PySpark 4 warns that it does not yet fully support pandas 3.
 step "venv and packages (maturin, pytest, pyspark, pandas, pyarrow)"
-"$python" -m venv --clear "$venv"
+# Debian's own python3 makes venvs only with python3-venv installed.
+if ! "$python" -m venv --clear "$venv"; then
+    apt_install python3-venv
+    "$python" -m venv --clear "$venv"
+fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check \
     maturin pytest pyspark "pandas<3" pyarrow
 
 # pyspark runs on a JVM (Java 17 or later for Spark 4).
 step "java for pyspark"
 if ! command -v java >/dev/null 2>&1; then
-    sudo=""
-    if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get install -y -q default-jre-headless \
-        || { $sudo apt-get update -q && $sudo apt-get install -y -q default-jre-headless; }
+    apt_install default-jre-headless
 fi
 java -version 2>&1 | head -n 1
 
