@@ -496,7 +496,7 @@ fn undistinguished(article: &Article<'_>, j: usize, i: usize, refers: bool) -> b
             .iter()
             .any(|s| phrases.iter().any(|w| has_phrase(s, w)))
     };
-    !said(&lex.running_total) && !said(&lex.contrast)
+    !said(&lex.contrast) && !aggregate(article, p, q)
 }
 
 /// How far apart (as a ratio) a restated figure may be from the figure it
@@ -518,6 +518,24 @@ fn near_in_size(a: &Quantity, b: &Quantity) -> bool {
     };
     let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
     lo > Decimal::ZERO && lo.checked_mul(RESTATED_RATIO).is_some_and(|m| hi <= m)
+}
+
+/// Whether one figure's sentence makes it a running total or an aggregate
+/// and the other's does not ("in all", "so far", "collectively";
+/// `running_total` in `rules/frames.toml`): a total and a count for one day,
+/// place or member are different quantities, whoever gives them. Two running
+/// totals ("since fighting broke out") may disagree.
+pub fn aggregate(article: &Article<'_>, a: &Quantity, b: &Quantity) -> bool {
+    running_total(article, a) != running_total(article, b)
+}
+
+/// Whether a figure's sentence makes it a running total or an aggregate.
+pub fn running_total(article: &Article<'_>, q: &Quantity) -> bool {
+    let s = q.sentence.text(article.text).to_lowercase();
+    crate::lexicon::FRAMES
+        .running_total
+        .iter()
+        .any(|w| has_phrase(&s, w))
 }
 
 /// Whether a lower-case phrase is written in a lower-case text as whole words.
