@@ -461,12 +461,12 @@ fn undistinguished(article: &Article<'_>, j: usize, i: usize, refers: bool) -> b
     let heads = |s: crate::span::Span| -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for (x, c) in qs.iter().zip(&article.claims) {
-            if x.sentence == s && x.kind == Kind::Count {
-                if let Some(h) = c.head.as_deref() {
-                    if !out.contains(&h) {
-                        out.push(h);
-                    }
-                }
+            if x.sentence == s
+                && x.kind == Kind::Count
+                && let Some(h) = c.head.as_deref()
+                && !out.contains(&h)
+            {
+                out.push(h);
             }
         }
         out
