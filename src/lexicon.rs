@@ -501,6 +501,9 @@ struct FrameFile {
     part_quantifiers: Vec<String>,
     period_nouns: Vec<String>,
     period_modifiers: Vec<String>,
+    running_total: Vec<String>,
+    contrast: Vec<String>,
+    audience_nouns: Vec<String>,
     classes: std::collections::BTreeMap<String, Vec<String>>,
 }
 
@@ -523,6 +526,14 @@ pub struct Frames {
     /// ("last", "current financial").
     pub period_nouns: rustc_hash::FxHashSet<String>,
     pub period_modifiers: rustc_hash::FxHashSet<String>,
+    /// Words and phrases that make a figure a running total ("so far",
+    /// "since", "to date"), lower case.
+    pub running_total: Vec<String>,
+    /// Words and phrases that mark two figures as compared, not restated
+    /// ("compared to", "by way of comparison", "against"), lower case.
+    pub contrast: Vec<String>,
+    /// Nouns whose figure counts the people in them ("a crowd of 81,452").
+    pub audience_nouns: rustc_hash::FxHashSet<String>,
 }
 
 pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
@@ -543,6 +554,9 @@ pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         part_quantifiers: file.part_quantifiers.into_iter().collect(),
         period_nouns: file.period_nouns.into_iter().collect(),
         period_modifiers: file.period_modifiers.into_iter().collect(),
+        running_total: file.running_total,
+        contrast: file.contrast,
+        audience_nouns: file.audience_nouns.into_iter().collect(),
     }
 });
 

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::Article;
@@ -32,6 +33,14 @@ pub struct Clash {
     pub referred: bool,
     /// The later figure is the body's first statement of a headline's figure.
     pub restated: bool,
+    /// Nothing said tells them apart: the same subject and unit, and no
+    /// contrary evidence (see [`undistinguished`]), so the later restates
+    /// the earlier.
+    pub unmarked: bool,
+    /// Something positive pairs them: the same frame, a property of one
+    /// named thing, a reference or a restated headline. Only such pairs
+    /// are compared across sources (`source-disagreement`).
+    pub evidenced: bool,
 }
 
 /// The interval of a figure in comparable units (measures in base units),
@@ -65,7 +74,13 @@ pub fn clashes(article: &Article<'_>, refer_back: bool) -> Vec<Clash> {
     let all = article.clashes.get_or_init(|| find_clashes(article));
     all.iter()
         .copied()
-        .filter(|c| !refer_back || c.referred || c.restated)
+        .filter(|c| {
+            if refer_back {
+                c.referred || c.restated || c.unmarked
+            } else {
+                c.evidenced
+            }
+        })
         .collect()
 }
 
@@ -101,6 +116,7 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
     let qs = &article.quantities;
     let claims = &article.claims;
     let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let series = distinct_values(article);
     let mut out = Vec::new();
     for (i, q) in qs.iter().enumerate() {
         // Bare numbers take part when a label or an estimate names them.
@@ -121,15 +137,9 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
         if claims[i].modifiers.iter().any(|m| is_superlative(m)) {
             continue;
         }
-        // Money and measures need a noun saying what they are of.
-        let head = match q.kind {
-            Kind::Count | Kind::Number => claims[i].head.as_deref(),
-            _ => q
-                .noun
-                .map(|n| n.text(text))
-                .and_then(|n| n.split_whitespace().last()),
+        let Some(head) = head_of(text, q, &claims[i]) else {
+            continue;
         };
-        let Some(head) = head else { continue };
         let Some((unit, iv)) = comparable(q, &claims[i]) else {
             continue;
         };
@@ -149,7 +159,7 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
                 if claims[j]
                     .head
                     .as_deref()
-                    .is_some_and(|h| h != head && crate::claims::same_noun(h, head))
+                    .is_some_and(|h| h != head && related_heads(h, head))
                 {
                     candidates.push(j);
                 }
@@ -175,7 +185,7 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
                 continue;
             }
             let same = match q.kind {
-                Kind::Count | Kind::Number => same_subject(&claims[j], &claims[i]),
+                Kind::Count | Kind::Number => subjects_match(&claims[j], &claims[i]),
                 _ => modifiers_agree(text, p, q),
             };
             // A measure attached to its noun ("the 1.2km tunnel") is a property
@@ -221,7 +231,18 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
                 || ((restated || referred)
                     && (named_in(text, &cj.scope, q.sentence)
                         || named_in(text, &ci.scope, p.sentence)));
-            if !same || !scoped || !(attributive || shared_frame || referred || restated) {
+            let evidenced = attributive || shared_frame || referred || restated;
+            // Without positive evidence, the absence of contrary evidence
+            // pairs them: a later figure for the same subject restates an
+            // earlier one unless something said tells them apart. A subject
+            // given three or more different values is a series, not one
+            // figure restated; a headline is restated only as above.
+            let unmarked = same
+                && !in_headline(p)
+                && !in_headline(q)
+                && series.get(head).is_none_or(|&n| n < 3)
+                && undistinguished(article, j, i, reference(text, q) != Reference::None);
+            if !same || !(scoped && evidenced || unmarked) {
                 continue;
             }
             if cj.role == Some(MarkerRole::Total) || ci.role == Some(MarkerRole::Total) {
@@ -246,6 +267,8 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
                     later: i,
                     referred,
                     restated,
+                    unmarked,
+                    evidenced: evidenced && scoped,
                 });
             }
             break;
@@ -274,6 +297,253 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
         }
     });
     out
+}
+
+/// What a figure is keyed by: its claim's head for counts, the last word
+/// of its noun for money and measures (which need a noun saying what they
+/// are of).
+fn head_of<'a>(text: &'a str, q: &Quantity, claim: &'a crate::claims::Claim) -> Option<&'a str> {
+    match q.kind {
+        Kind::Count | Kind::Number => claim.head.as_deref(),
+        _ => q
+            .noun
+            .map(|n| n.text(text))
+            .and_then(|n| n.split_whitespace().last()),
+    }
+}
+
+/// For each head, how many values the article gives it that cannot be one
+/// figure (intervals that meet none of the others already counted).
+fn distinct_values<'a>(article: &'a Article<'_>) -> FxHashMap<&'a str, usize> {
+    let text = article.text;
+    let mut seen: FxHashMap<&str, Vec<Interval>> = FxHashMap::default();
+    for (q, claim) in article.quantities.iter().zip(&article.claims) {
+        if !matches!(
+            q.kind,
+            Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+        ) || q.approx == Approx::Vague
+        {
+            continue;
+        }
+        let (Some(head), Some((_, iv))) = (head_of(text, q, claim), comparable(q, claim)) else {
+            continue;
+        };
+        let values = seen.entry(head).or_default();
+        if !values.iter().any(|v| v.overlaps(iv)) {
+            values.push(iv);
+        }
+    }
+    seen.into_iter().map(|(h, v)| (h, v.len())).collect()
+}
+
+/// Whether two heads name one subject: WordNet makes them one, or one is
+/// an audience ("a crowd of 81,452") and the other counts people ("the
+/// 81,542 spectators").
+fn related_heads(a: &str, b: &str) -> bool {
+    let audience = &crate::lexicon::FRAMES.audience_nouns;
+    let person = |w: &str| crate::nouns::class(w) == Some(crate::nouns::NounClass::Person);
+    crate::claims::same_noun(a, b)
+        || (audience.contains(a) && person(b))
+        || (audience.contains(b) && person(a))
+}
+
+/// [`same_subject`], with an audience counting its people.
+fn subjects_match(a: &crate::claims::Claim, b: &crate::claims::Claim) -> bool {
+    same_subject(a, b)
+        || match (&a.head, &b.head) {
+            (Some(x), Some(y)) => {
+                x != y && related_heads(x, y) && (a.modifiers.is_empty() || b.modifiers.is_empty())
+            }
+            _ => false,
+        }
+}
+
+/// Whether nothing said of two figures for one subject tells them apart, so
+/// that the later (`i`) restates the earlier (`j`). Contrary evidence (see
+/// `claims.md`): one said as a fact and the other as expected; frames that
+/// differ (a figure referring back, "the 150 soldiers", may be said with a
+/// new verb, but not in another frame class: killed against injured); years
+/// or periods that differ, or a period named for the later only; a later subject
+/// narrowed by a modifier or a place the earlier lacks; a running total
+/// ("so far", "since"); a comparison ("compared to", "against"). Roles
+/// (increments, parts, totals), rates, vague words and lumped categories
+/// are ruled out by the caller.
+fn undistinguished(article: &Article<'_>, j: usize, i: usize, refers: bool) -> bool {
+    let text = article.text;
+    let (p, q) = (&article.quantities[j], &article.quantities[i]);
+    let (cj, ci) = (&article.claims[j], &article.claims[i]);
+    if cj.irrealis != ci.irrealis || p.approx == Approx::Vague || q.approx == Approx::Vague {
+        return false;
+    }
+    // Two figures for one noun in one sentence are listed side by side
+    // ("231 seats in the House and 55 seats in the Senate"); figures an
+    // order of magnitude apart are different quantities, not one figure
+    // misremembered or left from an earlier draft.
+    if p.sentence == q.sentence || !near_in_size(p, q) {
+        return false;
+    }
+    // Two estimates or bounds ("more than 30 people" … "nearly two dozen
+    // people") are approximations, each true of its moment; a handful (under
+    // ten) is counted too often for two counts of one noun to be one figure.
+    if p.approx != Approx::Exact && q.approx != Approx::Exact {
+        return false;
+    }
+    let (Some(x), Some(y)) = (p.value.number(), q.value.number()) else {
+        return false;
+    };
+    if x < MIN_RESTATED || y.is_zero() {
+        return false;
+    }
+    // Counts must count a noun ("2004 interferes", "767 s" are no counts);
+    // money and measures the same thing, named word for word ("a $900
+    // billion economic stimulus package" … "bill" is another thing).
+    let counted = match q.kind {
+        Kind::Count | Kind::Number => ci
+            .head
+            .as_deref()
+            .is_some_and(|h| h.len() > 2 && crate::nouns::lemma(h).is_some()),
+        _ => same_noun_phrase(text, p, q),
+    };
+    if !counted {
+        return false;
+    }
+    if cj.year.zip(ci.year).is_some_and(|(a, b)| a != b) {
+        return false;
+    }
+    let frames_ok = frames_compatible(cj, ci)
+        || refers && {
+            let lex = &*crate::lexicon::FRAMES;
+            let is_class = |f: &str| lex.class_of.values().any(|c| c == f);
+            fn classes<'c>(
+                c: &'c crate::claims::Claim,
+                is_class: &dyn Fn(&str) -> bool,
+            ) -> Vec<&'c str> {
+                c.frames
+                    .iter()
+                    .map(|f| f.as_ref())
+                    .filter(|f| is_class(f))
+                    .collect()
+            }
+            let (a, b) = (classes(cj, &is_class), classes(ci, &is_class));
+            a.is_empty() || b.is_empty() || a.iter().any(|f| b.contains(f))
+        };
+    if !frames_ok || crate::claims::periods_differ(cj, ci) {
+        return false;
+    }
+    // A later figure that names a period the earlier does not is for that
+    // period ("80 people landed" … "135,000 people visited the UK last
+    // year"); one that names none continues the earlier's.
+    if cj.period.is_empty() && !ci.period.is_empty() && !refers {
+        return false;
+    }
+    let narrowed = ci
+        .modifiers
+        .iter()
+        .any(|m| !cj.modifiers.contains(m) && !says_what_happened(m));
+    let placed = !ci.scope.is_empty() && (cj.scope.is_empty() || !same_scope(cj, ci));
+    if narrowed || placed {
+        return false;
+    }
+    let qs = &article.quantities;
+    // A date written between them that the earlier's sentence does not name
+    // moves the story to another day or event ("17 crew members were on
+    // board … A similar attack occurred Wednesday … 25 crew members").
+    let earlier = p.sentence.text(text);
+    let moved = qs[j + 1..i].iter().any(|d| {
+        d.kind == Kind::Date
+            && d.span.start >= p.sentence.end
+            && !earlier.contains(d.span.text(text))
+    });
+    // Parallel rows ("497 positive votes, 93 negative votes and 71
+    // abstentions" … "522 votes in favour, 70 negative votes and 69
+    // abstentions"): sentences that count two or more of the same things
+    // report two events side by side.
+    let heads = |s: crate::span::Span| -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (x, c) in qs.iter().zip(&article.claims) {
+            if x.sentence == s
+                && x.kind == Kind::Count
+                && let Some(h) = c.head.as_deref()
+                && !out.contains(&h)
+            {
+                out.push(h);
+            }
+        }
+        out
+    };
+    let later_heads = heads(q.sentence);
+    let parallel = heads(p.sentence)
+        .iter()
+        .filter(|h| later_heads.contains(h))
+        .count()
+        >= PARALLEL;
+    if moved || parallel {
+        return false;
+    }
+    let lex = &*crate::lexicon::FRAMES;
+    // The earlier figure's sentence, and the later figure's paragraph up to
+    // its sentence's end ("A similar attack occurred Wednesday … 25 crew
+    // members were on board" is another event than the 17 crew members).
+    let paragraph = text[..q.sentence.start].rfind('\n').map_or(0, |k| k + 1);
+    let sentences = [
+        p.sentence.text(text).to_lowercase(),
+        text.get(paragraph.min(q.sentence.start)..q.sentence.end)
+            .unwrap_or("")
+            .to_lowercase(),
+    ];
+    let said = |phrases: &[String]| {
+        sentences
+            .iter()
+            .any(|s| phrases.iter().any(|w| has_phrase(s, w)))
+    };
+    !said(&lex.contrast) && !aggregate(article, p, q)
+}
+
+/// How far apart (as a ratio) a restated figure may be from the figure it
+/// restates: a slip changes a digit or keeps an earlier draft's figure; two
+/// counts further apart than this are of different things.
+const RESTATED_RATIO: Decimal = Decimal::from_parts(2, 0, 0, false, 0);
+
+/// How many of the same things two sentences count to be parallel rows.
+const PARALLEL: usize = 2;
+
+/// The smallest earlier figure paired by the absence of contrary evidence
+/// alone (a restatement may be slipped below it).
+const MIN_RESTATED: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
+
+/// Whether two figures are within [`RESTATED_RATIO`] of each other.
+fn near_in_size(a: &Quantity, b: &Quantity) -> bool {
+    let (Some(x), Some(y)) = (a.value.number(), b.value.number()) else {
+        return false;
+    };
+    let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
+    lo > Decimal::ZERO && lo.checked_mul(RESTATED_RATIO).is_some_and(|m| hi <= m)
+}
+
+/// Whether one figure's sentence makes it a running total or an aggregate
+/// and the other's does not ("in all", "so far", "collectively";
+/// `running_total` in `rules/frames.toml`): a total and a count for one day,
+/// place or member are different quantities, whoever gives them. Two running
+/// totals ("since fighting broke out") may disagree.
+pub fn aggregate(article: &Article<'_>, a: &Quantity, b: &Quantity) -> bool {
+    running_total(article, a) != running_total(article, b)
+}
+
+/// Whether a figure's sentence makes it a running total or an aggregate.
+pub fn running_total(article: &Article<'_>, q: &Quantity) -> bool {
+    let s = q.sentence.text(article.text).to_lowercase();
+    crate::lexicon::FRAMES
+        .running_total
+        .iter()
+        .any(|w| has_phrase(&s, w))
+}
+
+/// Whether a lower-case phrase is written in a lower-case text as whole words.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    text.match_indices(phrase).any(|(k, _)| {
+        !word(text[..k].chars().next_back()) && !word(text[k + phrase.len()..].chars().next())
+    })
 }
 
 /// How a figure's wording refers back to one already given.

@@ -2,7 +2,7 @@
 //! same quantity, and the text does not mark the disagreement.
 
 use super::Article;
-use super::matching::{clashes, marked};
+use super::matching::{aggregate, clashes, marked, running_total};
 use crate::claims::sources_differ;
 use crate::diagnostic::Diagnostic;
 use crate::rulebook::Rule;
@@ -21,6 +21,11 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         if !sources_differ(ca, cb)
             || ca.irrealis != cb.irrealis
             || marked(article, a, b)
+            // "40 people were detained on Wednesday" … "in total approximately
+            // 200 people have been arrested": a running total against a count
+            // for one day or place, not a dispute.
+            || aggregate(article, a, b)
+                && narrowed(if running_total(article, a) { cb } else { ca })
             || a.approx == crate::quantity::Approx::Vague
             || b.approx == crate::quantity::Approx::Vague
         {
@@ -38,4 +43,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             .with_related(a.span, "the other source's figure");
         out.push(d);
     }
+}
+
+/// Whether a figure names a period or a place of its own ("on Wednesday",
+/// "in India's Punjab state").
+fn narrowed(c: &crate::claims::Claim) -> bool {
+    !c.period.is_empty() || !c.scope.is_empty()
 }
