@@ -97,6 +97,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
     let text = article.text;
     let qs = &article.quantities;
     let hedge = rule.number("hedge");
+    check_remainders(article, rule, hedge, out);
     let mut i = 0;
     while i < qs.len() {
         if !matches!(
@@ -362,4 +363,97 @@ fn report(
         d = d.with_related(qs[p].span, "part");
     }
     out.push(d);
+}
+
+/// Whether a figure is said to be the rest of a whole: "the remaining 219",
+/// "The remaining 39" (the words are `remainder` in `rules/lists.toml`).
+fn is_remainder(text: &str, q: &Quantity) -> bool {
+    let before = words_before(text, q.sentence.start, q.span.start, 1);
+    before
+        .first()
+        .is_some_and(|w| crate::lexicon::LISTS.remainder.contains(w.as_ref()))
+}
+
+/// Whether a figure is an amount that can be a part or a whole.
+fn is_amount(q: &Quantity) -> bool {
+    matches!(
+        q.kind,
+        Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+    ) && q.per.is_none()
+        && q.value.number().is_some()
+}
+
+/// "… 129 seats. Of these, 90 would be elected … The remaining 39 …";
+/// "fire 53 of its 163 workers, while the remaining 110 jobs …": a figure
+/// said to be the rest of a whole closes the list of its parts, which must
+/// add up to the whole.
+fn check_remainders(article: &Article<'_>, rule: &Rule, hedge: Decimal, out: &mut Vec<Diagnostic>) {
+    let text = article.text;
+    let qs = &article.quantities;
+    for (r, rest) in qs.iter().enumerate() {
+        if !is_amount(rest) || !is_remainder(text, rest) {
+            continue;
+        }
+        let Some((whole, mut parts)) = whole_of_remainder(text, qs, r) else {
+            continue;
+        };
+        parts.push(r);
+        check_parts(article, rule, whole, &parts, Whole::StatedAfter, hedge, out);
+    }
+}
+
+/// The whole and the earlier parts a remainder (figure `r`) completes.
+fn whole_of_remainder(text: &str, qs: &[Quantity], r: usize) -> Option<(usize, Vec<usize>)> {
+    let rest = &qs[r];
+    // "53 of its 163 workers …, while the remaining 110": a part taken "of"
+    // the whole right after it, in the remainder's sentence.
+    for p in (0..r)
+        .rev()
+        .take_while(|&p| qs[p].sentence == rest.sentence)
+    {
+        let Some(w) = qs.get(p + 1) else { continue };
+        if p + 1 < r && is_amount(&qs[p]) && is_amount(w) {
+            let mut between = super::words_in(text, qs[p].span.end, w.span.start);
+            let first = between.next();
+            if first.as_deref() == Some("of")
+                && between.count() <= 2
+                && same_measure(&qs[p], w)
+                && same_measure(rest, w)
+            {
+                return Some((p + 1, vec![p]));
+            }
+        }
+    }
+    // "Of these, 90 …": the parts start a sentence that takes its whole from
+    // the sentence before; the remainder is in that sentence or the next.
+    let mut sentences = 0;
+    let mut k = r;
+    while k > 0 {
+        k -= 1;
+        if qs[k].sentence != qs[k + 1].sentence {
+            sentences += 1;
+            if sentences > 1 {
+                return None;
+            }
+        }
+        if let Some(w) = super::enumeration::whole_in_previous_sentence(text, qs, k) {
+            let parts: Vec<usize> = (k..r).filter(|&p| is_amount(&qs[p])).collect();
+            if parts.is_empty()
+                || parts.len() > 6
+                || parts.iter().any(|&p| !same_measure(&qs[p], &qs[w]))
+                || !same_measure(rest, &qs[w])
+            {
+                return None;
+            }
+            return Some((w, parts));
+        }
+    }
+    None
+}
+
+/// Whether two amounts count in the same measure: counts and bare numbers
+/// together, money and measures in one unit.
+fn same_measure(a: &Quantity, b: &Quantity) -> bool {
+    let counted = |q: &Quantity| matches!(q.kind, Kind::Count | Kind::Number);
+    counted(a) && counted(b) || a.kind == b.kind && a.unit == b.unit
 }
