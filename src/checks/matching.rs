@@ -449,18 +449,23 @@ fn undistinguished(article: &Article<'_>, j: usize, i: usize, refers: bool) -> b
     // moves the story to another day or event ("17 crew members were on
     // board … A similar attack occurred Wednesday … 25 crew members").
     let earlier = p.sentence.text(text);
-    let moved = qs[j + 1..i].iter().any(|d| {
-        d.kind == Kind::Date
-            && d.span.start >= p.sentence.end
-            && !earlier.contains(d.span.text(text))
-    });
+    let after_earlier = j + 1 + qs[j + 1..i].partition_point(|d| d.span.start < p.sentence.end);
+    let moved = qs[after_earlier..i]
+        .iter()
+        .any(|d| d.kind == Kind::Date && !earlier.contains(d.span.text(text)));
     // Parallel rows ("497 positive votes, 93 negative votes and 71
     // abstentions" … "522 votes in favour, 70 negative votes and 69
     // abstentions"): sentences that count two or more of the same things
     // report two events side by side.
     let heads = |s: crate::span::Span| -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        for (x, c) in qs.iter().zip(&article.claims) {
+        // Quantities are in text order: only the sentence's own are read.
+        let first = qs.partition_point(|x| x.span.start < s.start);
+        for (x, c) in qs[first..]
+            .iter()
+            .zip(&article.claims[first..])
+            .take_while(|(x, _)| x.span.start < s.end)
+        {
             if x.sentence == s
                 && x.kind == Kind::Count
                 && let Some(h) = c.head.as_deref()
