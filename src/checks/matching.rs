@@ -240,7 +240,7 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
             let unmarked = same
                 && !in_headline(p)
                 && !in_headline(q)
-                && series.get(head).is_none_or(|&n| n < 3)
+                && series.get(head).is_none_or(|&n| n < SERIES)
                 && undistinguished(article, j, i, reference(text, q) != Reference::None);
             if !same || !(scoped && evidenced || unmarked) {
                 continue;
@@ -313,7 +313,9 @@ fn head_of<'a>(text: &'a str, q: &Quantity, claim: &'a crate::claims::Claim) -> 
 }
 
 /// For each head, how many values the article gives it that cannot be one
-/// figure (intervals that meet none of the others already counted).
+/// figure (intervals that meet none of the others already counted), counted
+/// up to `SERIES`: all a caller asks is whether it is a series, and a
+/// document with thousands of figures for one head stays linear.
 fn distinct_values<'a>(article: &'a Article<'_>) -> FxHashMap<&'a str, usize> {
     let text = article.text;
     let mut seen: FxHashMap<&str, Vec<Interval>> = FxHashMap::default();
@@ -329,7 +331,7 @@ fn distinct_values<'a>(article: &'a Article<'_>) -> FxHashMap<&'a str, usize> {
             continue;
         };
         let values = seen.entry(head).or_default();
-        if !values.iter().any(|v| v.overlaps(iv)) {
+        if values.len() < SERIES && !values.iter().any(|v| v.overlaps(iv)) {
             values.push(iv);
         }
     }
@@ -489,7 +491,16 @@ fn undistinguished(article: &Article<'_>, j: usize, i: usize, refers: bool) -> b
     // The earlier figure's sentence, and the later figure's paragraph up to
     // its sentence's end ("A similar attack occurred Wednesday … 25 crew
     // members were on board" is another event than the 17 crew members).
-    let paragraph = text[..q.sentence.start].rfind('\n').map_or(0, |k| k + 1);
+    // (Read back at most `PARAGRAPH_BYTES`, so that a document without line
+    // breaks is not read whole for every pair.)
+    let mut floor = q.sentence.start.saturating_sub(PARAGRAPH_BYTES);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let paragraph = text
+        .get(floor..q.sentence.start)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(floor, |k| floor + k + 1);
     let sentences = [
         p.sentence.text(text).to_lowercase(),
         text.get(paragraph.min(q.sentence.start)..q.sentence.end)
@@ -508,6 +519,14 @@ fn undistinguished(article: &Article<'_>, j: usize, i: usize, refers: bool) -> b
 /// restates: a slip changes a digit or keeps an earlier draft's figure; two
 /// counts further apart than this are of different things.
 const RESTATED_RATIO: Decimal = Decimal::from_parts(2, 0, 0, false, 0);
+
+/// How far back a paragraph is read for words that tell two figures apart
+/// (a long news paragraph is under 2 KB).
+const PARAGRAPH_BYTES: usize = 4096;
+
+/// How many different values make a head's figures a series, not one
+/// figure restated.
+const SERIES: usize = 3;
 
 /// How many of the same things two sentences count to be parallel rows.
 const PARALLEL: usize = 2;
