@@ -113,7 +113,8 @@ pub fn sentence_source(text: &str, sentence: Span, sources: &[usize]) -> Option<
             if verb.is_none()
                 && bytes[i].is_ascii_lowercase()
                 && markers.verbs.starts_with_word(w)
-                && let Some((e, _)) = markers.verbs.match_at(s, i)
+                && let Some((e, figure_object)) = markers.verbs.match_at(s, i)
+                && !(*figure_object && figure_follows(s, e))
             {
                 verb = Some((i, e));
             }
@@ -130,6 +131,14 @@ pub fn sentence_source(text: &str, sentence: Span, sources: &[usize]) -> Option<
         sentence.start + subject.start,
         sentence.start + subject.end,
     ))
+}
+
+/// Whether a figure follows `at` after spaces ("added 133,000", "added $5").
+pub fn figure_follows(s: &str, at: usize) -> bool {
+    s.get(at..)
+        .unwrap_or("")
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥'))
 }
 
 /// Whether a phrase can name a source: a proper name, or a noun for people or

@@ -326,6 +326,8 @@ struct AttributionWords {
     verbs: Vec<String>,
     /// Phrases that introduce the source: "according to".
     before_source: Vec<String>,
+    /// Verbs of saying that take a figure as object ("added 133,000 jobs").
+    figure_object: Vec<String>,
 }
 
 /// Context markers and attribution words.
@@ -336,7 +338,9 @@ pub struct Markers {
     pub after: PhraseSet<MarkerRole>,
     /// Increment markers between a figure and its counted noun.
     pub before_noun: PhraseSet<()>,
-    pub verbs: PhraseSet<()>,
+    /// Verbs of saying; `true` for those that, followed by a figure, are
+    /// its verb and say nothing ("the economy added 133,000 jobs").
+    pub verbs: PhraseSet<bool>,
     pub before_source: PhraseSet<()>,
 }
 
@@ -367,7 +371,7 @@ pub static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
     }
     let mut verbs = PhraseSet::new();
     for w in &file.attribution.verbs {
-        verbs.insert(w, ());
+        verbs.insert(w, file.attribution.figure_object.contains(w));
     }
     let mut before_source = PhraseSet::new();
     for w in &file.attribution.before_source {

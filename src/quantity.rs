@@ -153,6 +153,9 @@ pub struct Written {
     pub grouped: bool,
     /// Digits that run into letters ("3G", "4K"): part of a name, not a figure.
     pub in_name: bool,
+    /// A compound modifier sizing a thing ("a 30-member cabinet", "the 240
+    /// member parliament"): a property of what it names.
+    pub attributive: bool,
 }
 
 /// One quantity found in the text.

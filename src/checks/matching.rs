@@ -191,7 +191,8 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
             // A measure attached to its noun ("the 1.2km tunnel") is a property
             // of the thing itself; other figures must be said in the same frame.
             let attributive = q.kind == Kind::Measure && p.noun.is_some() && q.noun.is_some()
-                || claims[i].labelled && claims[j].labelled;
+                || claims[i].labelled && claims[j].labelled
+                || p.written.attributive && q.written.attributive && p.sentence != q.sentence;
             let (cj, ci) = (&claims[j], &claims[i]);
             if crate::claims::periods_differ(cj, ci) {
                 continue;
@@ -286,14 +287,17 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
     out.retain(|c| {
         !c.restated || {
             let h = &claims[c.earlier];
-            let said = qs.iter().zip(claims).filter(|(q, cl)| {
-                !in_headline(q)
-                    && q.kind == qs[c.later].kind
-                    && cl.head == claims[c.later].head
+            let later = &qs[c.later];
+            let key = head_of(text, later, &claims[c.later]);
+            let others = qs.iter().zip(claims).enumerate().filter(|&(k, (q, cl))| {
+                k != c.later
+                    && !in_headline(q)
+                    && q.kind == later.kind
+                    && head_of(text, q, cl) == key
                     && same_modifiers(cl, &claims[c.later])
                     && same_frame(h, cl)
             });
-            said.count() == 1
+            others.count() == 0
         }
     });
     out
@@ -599,6 +603,11 @@ fn reference(text: &str, q: &Quantity) -> Reference {
     // (but "the presence of these 2,000 soldiers" refers back).
     let demonstrative = crate::extract::words::Lower::new(last)
         .is_some_and(|l| lex.refer_back.contains(l.as_str()));
+    // "of the 20 member cabinet": a thing named with its size is the one
+    // already named, wherever it stands.
+    if q.written.attributive && last.eq_ignore_ascii_case("the") {
+        return Reference::Definite;
+    }
     if words.next().is_some_and(|w| w.eq_ignore_ascii_case("of"))
         && (!demonstrative
             || words.next().is_some_and(|w| {

@@ -278,7 +278,8 @@ fn attribution_from(text: &str, sentence: Span, sources: &[usize]) -> Option<Spa
             return Some(Span::new(base + src.start, base + src.end));
         }
         if markers.verbs.starts_with_word(w)
-            && let Some((e, _)) = markers.verbs.match_at(s, i)
+            && let Some((e, figure_object)) = markers.verbs.match_at(s, i)
+            && !(*figure_object && crate::claims::figure_follows(s, e))
         {
             if let Some(src) = name_before(s, i) {
                 return Some(Span::new(base + src.start, base + src.end));

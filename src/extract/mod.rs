@@ -843,7 +843,18 @@ impl Scanner<'_> {
                     Some((s, e, ())) if s == skip_spaces(text, end) => e,
                     _ => end,
                 };
-                if let Some(np) = noun::counted_after(text, noun_at, age) {
+                let np = noun::counted_after(text, noun_at, age);
+                // "a 30-member cabinet": what a figure above one sizes.
+                let sized = (!age
+                    && noun_at == end
+                    && q.approx == Approx::Exact
+                    && q.value
+                        .number()
+                        .is_some_and(|v| v.fract().is_zero() && v > Decimal::ONE))
+                .then(|| noun::attributive_size(text, noun_at, np.as_ref()))
+                .flatten();
+                q.written.attributive = sized.is_some();
+                if let Some(np) = sized.or(np) {
                     q.kind = Kind::Count;
                     q.noun = Some(np.span);
                     q.unit = Some(np.lemma);
@@ -1662,6 +1673,37 @@ mod tests {
             find(t, &qs, "3 leading experts").unit.as_deref(),
             Some("expert")
         );
+    }
+
+    #[test]
+    fn figures_that_size_a_thing_count_the_noun_joined_to_them() {
+        let t = "a 30-member national unity government. Of the 20 member cabinet, \
+                 its 600 seat requirement; 4,000-centrifuge machines; 16 crew members; \
+                 12 fighter aircraft; a 5-year-old boy; a third party candidate.";
+        let qs = run(t);
+        for (text, unit) in [
+            ("30-member", "member"),
+            ("20 member", "member"),
+            ("600 seat", "seat"),
+            ("4,000-centrifuge", "centrifuge"),
+        ] {
+            let q = find(t, &qs, text);
+            assert_eq!(
+                (q.kind, q.unit.as_deref()),
+                (Kind::Count, Some(unit)),
+                "{text}"
+            );
+            assert!(q.written.attributive, "{text}");
+        }
+        // Plural heads are counted as usual; an invariant plural is no size.
+        for text in ["16 crew members", "12 fighter aircraft"] {
+            assert!(!find(t, &qs, text).written.attributive, "{text}");
+        }
+        assert!(qs.iter().all(|q| !q.written.attributive
+            || !matches!(
+                q.span.text(t),
+                "5-year-old" | "a third party" | "third party"
+            )));
     }
 
     #[test]

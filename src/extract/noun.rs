@@ -606,6 +606,67 @@ pub fn counted_after(text: &str, at: usize, after_age: bool) -> Option<NounPhras
     Some(np)
 }
 
+/// A figure that sizes a thing rather than counting it: "a 30-member
+/// cabinet", "the 240 member parliament", "its 500 seat requirement",
+/// "4,000-centrifuge machines". English puts a plural noun after a figure
+/// above one; a singular noun joined to the figure by a hyphen, or a
+/// singular noun followed by another singular one, is a compound modifier,
+/// and what the figure counts is that first noun ("member", "seat").
+/// `np` is the phrase [`counted_after`] read at `at`, if any.
+pub fn attributive_size(text: &str, at: usize, np: Option<&NounPhrase>) -> Option<NounPhrase> {
+    let bytes = text.as_bytes();
+    let singular_noun = |s: usize, e: usize| -> Option<String> {
+        let w = Lower::in_text(text, s, e)?;
+        let w = w.as_str();
+        let counts = w.len() > 2
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && text[s..e].bytes().all(|b| b.is_ascii_lowercase())
+            && !is_plural(w)
+            && !is_function_word(w)
+            && !is_adverb(w)
+            && !is_verb_like(w)
+            && crate::nouns::lemma(w) == Some(w);
+        counts.then(|| w.to_string())
+    };
+    if bytes.get(at) == Some(&b'-') {
+        // "30-member": one word after the hyphen, not a longer compound
+        // ("5-year-old") and not a word run into letters or digits.
+        let s = at + 1;
+        let e = word_end(text, s);
+        if e == s
+            || bytes
+                .get(e)
+                .is_some_and(|b| *b == b'-' || b.is_ascii_alphanumeric())
+        {
+            return None;
+        }
+        let lemma = singular_noun(s, e)?;
+        return Some(NounPhrase {
+            span: Span::new(s, e),
+            lemma,
+        });
+    }
+    // "240 member parliament": two or more words, the first and the last
+    // singular nouns.
+    let np = np?;
+    let (s, e, _) = token(text, np.span.start)?;
+    if e >= np.span.end || np.lemma.contains(" and ") {
+        return None;
+    }
+    let last = text[np.span.start..np.span.end]
+        .split_whitespace()
+        .next_back()?;
+    let last = Lower::new(last)?;
+    if is_plural(last.as_str()) {
+        return None;
+    }
+    let lemma = singular_noun(s, e)?;
+    Some(NounPhrase {
+        span: Span::new(s, e),
+        lemma,
+    })
+}
+
 /// "-ing" words that are nouns when they end a phrase ("buildings" is plural already).
 fn is_noun_in_ing(w: &str) -> bool {
     matches!(
@@ -646,6 +707,14 @@ fn is_plural(w: &str) -> bool {
                 | "militia"
                 | "infantry"
                 | "poultry"
+                | "aircraft"
+                | "spacecraft"
+                | "sheep"
+                | "deer"
+                | "fish"
+                | "species"
+                | "series"
+                | "offspring"
         )
 }
 
