@@ -475,8 +475,22 @@ fn frames(
     // Past an "of", the figure is a noun's complement ("evidence of the
     // presence of these 2,000 soldiers"): only frame classes are read there.
     let mut complement = false;
+    let mut nearest = true;
     while let Some(w) = back.next() {
         if w == "," {
+            break;
+        }
+        // "the economy added 133,000 jobs": a verb of saying with the figure
+        // right after it is the figure's own verb.
+        if std::mem::take(&mut nearest)
+            && let Some(l) = crate::extract::words::Lower::new(w)
+            && let Some((e, true)) = crate::lexicon::MARKERS.verbs.match_at(l.as_str(), 0)
+            && e == l.as_str().len()
+            && let Some(lemma) = crate::verbs::lemma(l.as_str())
+        {
+            out.push(Cow::Borrowed(
+                lex.class_of.get(lemma).map_or(lemma, |c| c.as_str()),
+            ));
             break;
         }
         if w.eq_ignore_ascii_case("of") {
@@ -814,10 +828,11 @@ fn frame_words_back(s: &str) -> impl Iterator<Item = &str> {
                 .filter(|&e| e - start > 2 || s[start..e].eq_ignore_ascii_case("of"))
             {
                 Some(e) => {
-                    comma = c == ',';
+                    comma = matches!(c, ',' | ';');
                     return Some(&s[start..e]);
                 }
-                None if c == ',' => return Some(","),
+                // A semicolon ends a clause as a comma does.
+                None if matches!(c, ',' | ';') => return Some(","),
                 None => {}
             }
         }
@@ -1358,5 +1373,44 @@ pub fn sources_differ(a: &Claim, b: &Claim) -> bool {
     match (&a.source, &b.source) {
         (Some(x), Some(y)) => x != y && !x.contains(&**y) && !y.contains(&**x),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim_of(text: &str, figure: &str) -> Claim {
+        let qs = crate::extract::extract(text, &crate::extract::Options::default());
+        let i = qs
+            .iter()
+            .position(|q| q.span.text(text) == figure)
+            .unwrap_or_else(|| panic!("no {figure:?} in {text:?}"));
+        claims(text, &qs).swap_remove(i)
+    }
+
+    #[test]
+    fn added_before_a_figure_is_its_verb_not_a_verb_of_saying() {
+        let c = claim_of(
+            "The United States economy added 133,000 jobs in July, the Bureau of Labor Statistics said.",
+            "133,000 jobs",
+        );
+        assert_eq!(c.source.as_deref(), Some("bureau of labor statistics"));
+        assert!(c.frames.iter().any(|f| f == "add"), "{:?}", c.frames);
+        // Still a verb of saying before a clause.
+        let c = claim_of(
+            "\"It was hard,\" Smith added, as 40 people waited.",
+            "40 people",
+        );
+        assert_ne!(c.frames.first().map(|f| &**f), Some("add"));
+    }
+
+    #[test]
+    fn a_semicolon_ends_the_clause_a_frame_is_read_in() {
+        let c = claim_of(
+            "Icelandic government passes Icesave deal; €12,000 debt per citizen",
+            "€12,000 debt",
+        );
+        assert!(c.frames.iter().all(|f| f != "deal"), "{:?}", c.frames);
     }
 }
