@@ -122,10 +122,15 @@ pub fn sentence_source(text: &str, sentence: Span, sources: &[usize]) -> Option<
     }
     let (vs, ve) = verb?;
     // "X said …", else "…, said X" (a short name after the verb).
-    let subject = phrase_before(s, vs).or_else(|| phrase_after(s, ve, 5))?;
-    let phrase = &s[subject.start..subject.end];
-    if !names_a_source(phrase) {
-        return None;
+    let mut subject = phrase_before(s, vs).or_else(|| phrase_after(s, ve, 5))?;
+    if !names_a_source(&s[subject.start..subject.end]) {
+        // "CenterPoint Energy, the region's main utility, said": the name
+        // before an appositive that names no speaker.
+        let before = s[..subject.start].trim_end();
+        subject = before
+            .strip_suffix(',')
+            .and_then(|b| phrase_before(s, b.len()))
+            .filter(|p| p.end <= subject.start && names_a_source(&s[p.start..p.end]))?;
     }
     Some(Span::new(
         sentence.start + subject.start,
@@ -1412,5 +1417,20 @@ mod tests {
             "€12,000 debt",
         );
         assert!(c.frames.iter().all(|f| f != "deal"), "{:?}", c.frames);
+    }
+
+    #[test]
+    fn a_speaker_is_the_name_before_an_appositive_that_names_none() {
+        let c = claim_of(
+            "CenterPoint Energy, the region's main utility, said 1,800 customers were without power.",
+            "1,800 customers",
+        );
+        assert_eq!(c.source.as_deref(), Some("centerpoint energy"));
+        // A phrase that is no name stays sourceless.
+        let c = claim_of(
+            "and its owner, the region's main utility, said 1,800 customers were without power.",
+            "1,800 customers",
+        );
+        assert_eq!(c.source, None);
     }
 }

@@ -316,6 +316,8 @@ struct MarkerFile {
     total_before: Vec<String>,
     total_after: Vec<String>,
     part_before: Vec<String>,
+    disagreement: Vec<String>,
+    disagreement_after: Vec<String>,
     attribution: AttributionWords,
 }
 
@@ -342,6 +344,10 @@ pub struct Markers {
     /// its verb and say nothing ("the economy added 133,000 jobs").
     pub verbs: PhraseSet<bool>,
     pub before_source: PhraseSet<()>,
+    /// Words in a figure's sentence that mark two sources as disagreeing.
+    pub disagreement: Vec<String>,
+    /// Words after the later figure's sentence, in its paragraph, that do.
+    pub disagreement_after: Vec<String>,
 }
 
 pub static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
@@ -383,6 +389,8 @@ pub static MARKERS: LazyLock<Markers> = LazyLock::new(|| {
         before_noun,
         verbs,
         before_source,
+        disagreement: file.disagreement,
+        disagreement_after: file.disagreement_after,
     }
 });
 

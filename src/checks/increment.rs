@@ -24,7 +24,7 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         };
         // The base: the nearest earlier figure for the same subject that is
         // not itself an increment, in an earlier sentence.
-        let base = (0..i).rev().take(super::LOOKBACK).find(|&j| {
+        let candidate = |j: usize| {
             let b = &qs[j];
             b.kind == q.kind
                 && b.approx != Approx::Vague
@@ -34,7 +34,14 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                 // is what it refers to.
                 && !super::matching::refers_back(text, b)
                 && same_subject(&claims[j], &claims[i])
-        });
+        };
+        // One said in the same frame comes first: "two people had died" is
+        // no base for "a further 1,800 people had been evacuated" when the
+        // evacuation of 6,500 residents was reported before it.
+        let earlier = || (0..i).rev().take(super::LOOKBACK).filter(|&j| candidate(j));
+        let base = earlier()
+            .find(|&j| crate::claims::same_frame(&claims[j], &claims[i]))
+            .or_else(|| earlier().next());
         let Some(j) = base else { continue };
         let b = &qs[j];
         let Some(base_value) = b.value.number() else {

@@ -451,14 +451,7 @@ fn undistinguished(article: &Article<'_>, j: usize, i: usize, refers: bool) -> b
         return false;
     }
     let qs = &article.quantities;
-    // A date written between them that the earlier's sentence does not name
-    // moves the story to another day or event ("17 crew members were on
-    // board … A similar attack occurred Wednesday … 25 crew members").
-    let earlier = p.sentence.text(text);
-    let after_earlier = j + 1 + qs[j + 1..i].partition_point(|d| d.span.start < p.sentence.end);
-    let moved = qs[after_earlier..i]
-        .iter()
-        .any(|d| d.kind == Kind::Date && !earlier.contains(d.span.text(text)));
+    let moved = moved(article, j, i);
     // Parallel rows ("497 positive votes, 93 negative votes and 71
     // abstentions" … "522 votes in favour, 70 negative votes and 69
     // abstentions"): sentences that count two or more of the same things
@@ -517,6 +510,20 @@ fn undistinguished(article: &Article<'_>, j: usize, i: usize, refers: bool) -> b
             .any(|s| phrases.iter().any(|w| has_phrase(s, w)))
     };
     !said(&lex.contrast) && !aggregate(article, p, q)
+}
+
+/// Whether a date written between two figures (after the earlier's
+/// sentence) that the earlier's sentence does not name moves the story to
+/// another day or event ("17 crew members were on board … A similar attack
+/// occurred Wednesday … 25 crew members were on board").
+pub fn moved(article: &Article<'_>, j: usize, i: usize) -> bool {
+    let (text, qs) = (article.text, &article.quantities);
+    let earlier = qs[j].sentence.text(text);
+    let end = qs[j].sentence.end;
+    let after_earlier = j + 1 + qs[j + 1..i].partition_point(|d| d.span.start < end);
+    qs[after_earlier..i]
+        .iter()
+        .any(|d| d.kind == Kind::Date && !earlier.contains(d.span.text(text)))
 }
 
 /// How far apart (as a ratio) a restated figure may be from the figure it
@@ -694,34 +701,29 @@ fn modifiers_agree(text: &str, a: &Quantity, b: &Quantity) -> bool {
         || mb.iter().all(|m| ma.contains(m))
 }
 
-/// Whether the text marks two figures as disagreeing ("far higher than
-/// Seoul's estimate", "disputed", "while police put the figure at").
+/// Whether the text marks two figures as disagreeing: a word of
+/// `disagreement` (`rules/markers.toml`) in either sentence ("far higher
+/// than Seoul's estimate", "disputed"), or of `disagreement_after` in the
+/// later figure's paragraph after its sentence ("… has not been confirmed
+/// by NATO").
 pub fn marked(article: &Article<'_>, a: &Quantity, b: &Quantity) -> bool {
     let text = article.text;
-    [a.sentence, b.sentence].iter().any(|s| {
+    let markers = &*crate::lexicon::MARKERS;
+    let in_sentence = [a.sentence, b.sentence].iter().any(|s| {
         let t = s.text(text).to_lowercase();
-        [
-            "higher than",
-            "lower than",
-            "more than the",
-            "fewer than the",
-            "disputed",
-            "dispute",
-            "whereas",
-            " while ",
-            "in contrast",
-            "contradict",
-            "however",
-            "differ",
-            "estimate of",
-            "put the figure",
-            "put the number",
-            "than the",
-            "compared with",
-            "by contrast",
-            "but ",
-        ]
-        .iter()
-        .any(|m| t.contains(m))
-    })
+        markers.disagreement.iter().any(|m| t.contains(m.as_str()))
+    });
+    // The rest of the later figure's paragraph (read at most
+    // `PARAGRAPH_BYTES`).
+    let rest = text.get(b.sentence.end..).unwrap_or("");
+    let mut end = rest.find('\n').unwrap_or(rest.len()).min(PARAGRAPH_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = rest[..end].to_lowercase();
+    in_sentence
+        || markers
+            .disagreement_after
+            .iter()
+            .any(|m| has_phrase(&after, m))
 }

@@ -2,7 +2,7 @@
 //! same quantity, and the text does not mark the disagreement.
 
 use super::Article;
-use super::matching::{aggregate, clashes, marked, running_total};
+use super::matching::{aggregate, clashes, marked, moved, running_total};
 use crate::claims::sources_differ;
 use crate::diagnostic::Diagnostic;
 use crate::rulebook::Rule;
@@ -26,6 +26,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
             // for one day or place, not a dispute.
             || aggregate(article, a, b)
                 && narrowed(if running_total(article, a) { cb } else { ca })
+            // Two sources a date apart speak of two days or events ("17 crew
+            // members were on board" … "A similar attack occurred Wednesday"
+            // … "25 crew members were on board").
+            || moved(article, c.earlier, c.later)
             || a.approx == crate::quantity::Approx::Vague
             || b.approx == crate::quantity::Approx::Vague
         {
