@@ -271,12 +271,45 @@ fn phrase_before(s: &str, at: usize) -> Option<Span> {
         });
         phrase = head[start..m].trim();
     }
+    // "Iran also said", "police have since said": adverbs and auxiliaries
+    // between the speaker and the verb are not part of the name.
+    while let Some((rest, last)) = phrase.rsplit_once(' ')
+        && is_adverb_or_auxiliary(last)
+    {
+        phrase = rest.trim_end();
+    }
     let words = phrase.split_whitespace().count();
     if words == 0 || words > SOURCE_WORDS || phrase.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let offset = start + (head[start..].len() - head[start..].trim_start().len());
     Some(Span::new(offset, offset + phrase.len()))
+}
+
+/// Whether a word between a speaker and a verb of saying is an adverb or an
+/// auxiliary ("also", "later", "previously", "has", "had").
+fn is_adverb_or_auxiliary(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+        || matches!(
+            w,
+            "also"
+                | "later"
+                | "earlier"
+                | "again"
+                | "then"
+                | "now"
+                | "since"
+                | "still"
+                | "has"
+                | "have"
+                | "had"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "would"
+        )
 }
 
 /// The phrase that starts after `at`, to the end of its clause.
@@ -1172,6 +1205,21 @@ fn noun_subject<W: std::ops::Deref<Target = str>>(
     lemma: Option<String>,
     words: &[W],
 ) -> (Option<Cow<'static, str>>, Vec<String>, Vec<String>) {
+    // "10,000 job losses": the event befalls jobs, so it counts jobs.
+    let (lemma, words) = match (lemma, words.split_last()) {
+        (Some(l), Some((_, body)))
+            if crate::lexicon::SUBJECTS.counted_by_modifier.contains(&l)
+                && body
+                    .last()
+                    .is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase())) =>
+        {
+            (
+                body.last().map(|w| crate::extract::noun::lemmatize(w)),
+                body,
+            )
+        }
+        (l, _) => (l, words),
+    };
     let Some(lemma) = lemma.map(canonical) else {
         return (None, Vec::new(), Vec::new());
     };
@@ -1432,5 +1480,33 @@ mod tests {
             "1,800 customers",
         );
         assert_eq!(c.source, None);
+    }
+
+    #[test]
+    fn an_event_befalling_each_counted_thing_counts_the_thing() {
+        let c = claim_of(
+            "The 9,000 job losses will be in services.",
+            "9,000 job losses",
+        );
+        assert_eq!(c.head.as_deref(), Some("job"));
+        let c = claim_of(
+            "HP will make 9,000 staff redundancies.",
+            "9,000 staff redundancies",
+        );
+        assert_eq!(c.head.as_deref(), Some("staff"));
+        // A loss alone is counted as a loss.
+        let c = claim_of("The team had 9 losses.", "9 losses");
+        assert_eq!(c.head.as_deref(), Some("loss"));
+    }
+
+    #[test]
+    fn adverbs_before_a_verb_of_saying_are_not_the_speaker() {
+        let c = claim_of(
+            "Iran also said it had 3,000 centrifuges.",
+            "3,000 centrifuges",
+        );
+        assert_eq!(c.source.as_deref(), Some("iran"));
+        let c = claim_of("Police have previously said 40 people died.", "40 people");
+        assert_eq!(c.source.as_deref(), Some("police"));
     }
 }

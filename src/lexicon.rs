@@ -617,6 +617,7 @@ pub static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 struct SubjectFile {
     labels: Vec<String>,
     identifiers: Vec<String>,
+    counted_by_modifier: Vec<String>,
     same: std::collections::BTreeMap<String, Vec<String>>,
 }
 
@@ -626,6 +627,9 @@ pub struct Subjects {
     /// Nouns after which a figure is an identifier ("zip code", "flight").
     pub identifiers: rustc_hash::FxHashSet<String>,
     pub labels: rustc_hash::FxHashSet<String>,
+    /// Nouns for an event that happens to each of the things the noun
+    /// before them names ("10,000 job losses" counts jobs).
+    pub counted_by_modifier: rustc_hash::FxHashSet<String>,
 }
 
 pub static SUBJECTS: LazyLock<Subjects> = LazyLock::new(|| {
@@ -640,6 +644,7 @@ pub static SUBJECTS: LazyLock<Subjects> = LazyLock::new(|| {
         same,
         identifiers: file.identifiers.into_iter().collect(),
         labels: file.labels.into_iter().collect(),
+        counted_by_modifier: file.counted_by_modifier.into_iter().collect(),
     }
 });
 

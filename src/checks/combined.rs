@@ -4,7 +4,7 @@
 
 use super::Article;
 use crate::diagnostic::Diagnostic;
-use crate::quantity::Kind;
+use crate::quantity::{Approx, Kind};
 use crate::rulebook::Rule;
 
 pub const PLACEHOLDERS: &[&str] = &["figure", "categories", "other", "category"];
@@ -36,6 +36,10 @@ pub fn check(article: &Article<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
                     || !o.lumped.is_empty()
                     || qs[j].per != qs[i].per
                     || !matches!(qs[j].kind, Kind::Count | Kind::Number)
+                    // "tens of thousands of workers and supporters" …
+                    // "Tens of thousands of workers": two estimates invite
+                    // no comparison of what each counts.
+                    || qs[i].approx == Approx::Vague && qs[j].approx == Approx::Vague
                 {
                     return None;
                 }

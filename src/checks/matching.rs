@@ -378,7 +378,16 @@ fn undistinguished(article: &Article<'_>, j: usize, i: usize, refers: bool) -> b
     let text = article.text;
     let (p, q) = (&article.quantities[j], &article.quantities[i]);
     let (cj, ci) = (&article.claims[j], &article.claims[i]);
-    if cj.irrealis != ci.irrealis || p.approx == Approx::Vague || q.approx == Approx::Vague {
+    // A figure that sizes a thing ("its 500 seat requirement", "the site of
+    // 3,000-centrifuge machines") is a property of the thing, true whatever
+    // the modal verb of its clause ("would leave the parliament short of its
+    // 500 seat requirement"): a fact said against an expectation tells two
+    // figures apart only when neither is such a property.
+    let property = p.written.attributive || q.written.attributive;
+    if cj.irrealis != ci.irrealis && !property
+        || p.approx == Approx::Vague
+        || q.approx == Approx::Vague
+    {
         return false;
     }
     // Two figures for one noun in one sentence are listed side by side

@@ -280,6 +280,7 @@ fn attribution_from(text: &str, sentence: Span, sources: &[usize]) -> Option<Spa
         if markers.verbs.starts_with_word(w)
             && let Some((e, figure_object)) = markers.verbs.match_at(s, i)
             && !(*figure_object && crate::claims::figure_follows(s, e))
+            && !inside_name(s, i)
         {
             if let Some(src) = name_before(s, i) {
                 return Some(Span::new(base + src.start, base + src.end));
@@ -290,6 +291,22 @@ fn attribution_from(text: &str, sentence: Span, sources: &[usize]) -> Option<Spa
         }
     }
     None
+}
+
+/// Whether the word at `i` is capitalised inside a sentence written in
+/// sentence case, so part of a name rather than a verb of saying: "in the
+/// United States and", "the Daily Claims Register". A title-cased headline
+/// ("Obama Says Jobs Grew") capitalises its verbs, so there a capital says
+/// nothing.
+fn inside_name(s: &str, i: usize) -> bool {
+    let capital = s[i..].chars().next().is_some_and(char::is_uppercase);
+    let opens = s[..i].chars().all(|c| !c.is_alphanumeric());
+    if !capital || opens {
+        return false;
+    }
+    // Sentence case: some word of four letters or more starts lower-case.
+    s.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.len() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// A source written after `at`: capitalised words and their connectors
@@ -440,6 +457,15 @@ mod tests {
         );
         assert_eq!(attr("He added that 5 more came."), Some("He"));
         assert_eq!(attr("Five people died."), None);
+        // "States" in a name is no verb of saying; in a title-cased headline
+        // a capitalised verb still is one.
+        assert_eq!(
+            attr(
+                "A recall of 870,000 minivans (600,000 in the United States and 270,000 in Canada)."
+            ),
+            None
+        );
+        assert_eq!(attr("Kirby Says 3,000 Troops Arrived"), Some("Kirby"));
     }
 
     #[test]

@@ -854,7 +854,22 @@ impl Scanner<'_> {
                 .then(|| noun::attributive_size(text, noun_at, np.as_ref()))
                 .flatten();
                 q.written.attributive = sized.is_some();
-                if let Some(np) = sized.or(np) {
+                // "870,000 of its Sienna minivans", "2,000 of the soldiers":
+                // a part of a determined whole counts the whole's noun.
+                let partitive = (!age && np.is_none() && sized.is_none())
+                    .then(|| determined_of_phrase(text, end))
+                    .flatten()
+                    .and_then(|at| noun::counted_after(text, at, false))
+                    // "664 of the city's 720 precincts", "five of the
+                    // three-ton satellites": a whole with a figure of its
+                    // own is no noun for the part.
+                    .filter(|np| number::parse_number(text, np.span.start, false).is_none())
+                    .filter(|np| {
+                        let after = &text[np.span.end..];
+                        !after.starts_with(['\'', '\u{2019}'])
+                            && !after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    });
+                if let Some(np) = sized.or(np).or(partitive) {
                     q.kind = Kind::Count;
                     q.noun = Some(np.span);
                     q.unit = Some(np.lemma);
@@ -1420,6 +1435,14 @@ fn of_phrase(text: &str, end: usize) -> Option<usize> {
     Some(at)
 }
 
+/// After "of" and a determiner ("of the", "of its"): where the noun phrase
+/// starts; `None` when "of" has no determiner ("5 of 10", "3 of them").
+fn determined_of_phrase(text: &str, end: usize) -> Option<usize> {
+    let at = of_phrase(text, end)?;
+    let of_end = skip_spaces(text, end) + 2;
+    (at > of_end).then_some(at)
+}
+
 /// Sets the unit of a mention, scaling its value by the spelling's scale
 /// ("30 MUSD" is 30,000,000 usd; "a fortnight" is 2 weeks).
 fn set_unit(q: &mut Quantity, unit: &Unit) {
@@ -1704,6 +1727,21 @@ mod tests {
                 q.span.text(t),
                 "5-year-old" | "a third party" | "third party"
             )));
+    }
+
+    #[test]
+    fn a_part_of_a_determined_whole_counts_its_noun() {
+        let t = "a recall of 870,000 of its Sienna minivans; 2,000 of the soldiers; \
+                 5 of 10 voted; 3 of them left; 7 of the 12 jurors agreed; \
+                 with 664 of the city's 720 precincts reporting; five of the three-ton satellites.";
+        let qs = run(t);
+        let q = find(t, &qs, "870,000 of its Sienna minivans");
+        assert_eq!((q.kind, q.unit.as_deref()), (Kind::Count, Some("minivan")));
+        let q = find(t, &qs, "2,000 of the soldiers");
+        assert_eq!((q.kind, q.unit.as_deref()), (Kind::Count, Some("soldier")));
+        for text in ["5", "3", "7", "664", "five"] {
+            assert_eq!(find(t, &qs, text).kind, Kind::Number, "{text}");
+        }
     }
 
     #[test]

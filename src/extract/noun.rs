@@ -374,6 +374,12 @@ fn is_verb_like(w: &str) -> bool {
         )
 }
 
+/// Verbs whose past tense and participle are their base form and that,
+/// as nouns, rarely head what a figure counts ("a goal set for June", "aides
+/// quit recently"; not "cut" or "cost", which head "a 5% cut in", "the $3m
+/// cost to").
+const UNCHANGED_PAST: &[&str] = &["set", "put", "let", "shut", "quit", "burst"];
+
 fn is_adverb(w: &str) -> bool {
     w.len() > 4
         && w.ends_with("ly")
@@ -445,6 +451,10 @@ impl Words {
 
     fn len(&self) -> usize {
         self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     fn first(&self) -> Option<&(usize, usize, Lower)> {
@@ -539,6 +549,27 @@ pub fn phrase_after(text: &str, at: usize) -> Option<NounPhrase> {
             break;
         }
         if is_function_word(w) || is_adverb(w) {
+            break;
+        }
+        // "190 job losses affect front line staff": after a plural, a word
+        // in its base form that WordNet knows as a verb agrees with it as
+        // its verb.
+        if words.last().is_some_and(|l| is_plural(l.2.as_str()))
+            && !is_plural(w)
+            && crate::verbs::lemma(w) == Some(w)
+        {
+            break;
+        }
+        // "the $5 million goal set for June", "several aides quit recently":
+        // a verb whose past form is its base, after the head and before a
+        // preposition or adverb, is the verb, not a second noun.
+        if !words.is_empty()
+            && UNCHANGED_PAST.contains(&w)
+            && token(text, e).is_some_and(|(s2, _, l2)| {
+                s2 == skip_spaces(text, e)
+                    && (is_function_word(l2.as_str()) || is_adverb(l2.as_str()))
+            })
+        {
             break;
         }
         words.push((s, e, lower));
@@ -793,6 +824,19 @@ mod tests {
             Some(("people".into(), "person".into()))
         );
         assert_eq!(np(" armed men"), Some(("armed men".into(), "man".into())));
+        assert_eq!(
+            np(" goal set for June"),
+            Some(("goal".into(), "goal".into()))
+        );
+        assert_eq!(
+            np(" aides quit recently"),
+            Some(("aides".into(), "aide".into()))
+        );
+        assert_eq!(np(" tennis set"), Some(("tennis set".into(), "set".into())));
+        assert_eq!(
+            np(" job losses affect front line staff"),
+            Some(("job losses".into(), "loss".into()))
+        );
         assert_eq!(np(" were killed"), None);
         assert_eq!(np(", and"), None);
         assert_eq!(
