@@ -696,25 +696,74 @@ fn with_fronted_places(
     paragraph: usize,
 ) -> Vec<String> {
     for start in [sentence, paragraph] {
-        if let Some(place) = fronted_place(text, start)
-            && !scope.contains(&place)
-        {
-            scope.push(place);
+        for place in fronted_places(text, start) {
+            if !scope.contains(&place) {
+                scope.push(place);
+            }
         }
     }
     scope
 }
 
-/// "In Adelaide, …" → "adelaide": the proper noun after an opening "In".
-fn fronted_place(text: &str, start: usize) -> Option<String> {
-    let rest = text.get(start..)?.trim_start();
-    let after = rest.strip_prefix("In ")?;
-    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    let first = word.chars().next()?;
-    if !first.is_uppercase() || crate::extract::date::starts_date(&word.to_lowercase()) {
-        return None;
+/// How long an opening place phrase may be, in bytes ("Across the border
+/// in India's Punjab state,").
+const FRONTED_BYTES: usize = 80;
+
+/// "In Adelaide, …" → "adelaide"; "Across the border in India's Punjab
+/// state, …" → "india", "punjab": the proper nouns of an opening phrase
+/// that starts with a preposition of place (`place_prepositions` in
+/// `rules/lists.toml`) and ends with a comma; after "In", a place named
+/// without a comma ("In Perth the premier …") too.
+fn fronted_places(text: &str, start: usize) -> Vec<String> {
+    let Some(rest) = text.get(start..) else {
+        return Vec::new();
+    };
+    let rest = rest.trim_start();
+    let mut cut = rest.len().min(FRONTED_BYTES);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
     }
-    Some(word.to_lowercase())
+    let head = &rest[..cut];
+    let first = head.split_whitespace().next().unwrap_or("");
+    let opens = crate::extract::words::Lower::new(first).is_some_and(|w| {
+        crate::lexicon::LISTS
+            .place_prepositions
+            .contains(w.as_str())
+            && first.starts_with(|c: char| c.is_uppercase())
+    });
+    if !opens {
+        return Vec::new();
+    }
+    let phrase = match head.find([',', '.', ';', ':', '\n']) {
+        Some(k)
+            if head.as_bytes()[k] == b',' && !head[..k].contains(|c: char| c.is_ascii_digit()) =>
+        {
+            &head[..k]
+        }
+        // Without a comma, only the word right after "In" ("In Perth the
+        // premier told a rally …").
+        _ if first == "In" => head
+            .get(3..)
+            .and_then(|a| a.split_whitespace().next())
+            .unwrap_or(""),
+        _ => return Vec::new(),
+    };
+    // The opening preposition is no name.
+    let opener = phrase.split_whitespace().next() == Some(first);
+    phrase
+        .split_whitespace()
+        .skip(usize::from(opener))
+        .filter_map(|w| {
+            let w = w
+                .trim_end_matches("'s")
+                .trim_end_matches("\u{2019}s")
+                .trim_matches(|c: char| !c.is_alphabetic());
+            let lower = w.to_lowercase();
+            (w.starts_with(|c: char| c.is_uppercase())
+                && !crate::extract::date::starts_date(&lower))
+            .then_some(lower)
+        })
+        .collect()
 }
 
 /// Whether two proper nouns name the same place or group, allowing for
@@ -1497,6 +1546,26 @@ mod tests {
         // A loss alone is counted as a loss.
         let c = claim_of("The team had 9 losses.", "9 losses");
         assert_eq!(c.head.as_deref(), Some("loss"));
+    }
+
+    #[test]
+    fn an_opening_place_phrase_scopes_the_figures_after_it() {
+        let c = claim_of(
+            "Across the border in India's Punjab state, 31 people have died in flooding.",
+            "31 people",
+        );
+        assert!(c.scope.iter().any(|p| p == "india"), "{:?}", c.scope);
+        assert!(c.scope.iter().any(|p| p == "punjab"), "{:?}", c.scope);
+        let c = claim_of("In Perth the premier said 12 people died.", "12 people");
+        assert!(c.scope.iter().any(|p| p == "perth"), "{:?}", c.scope);
+        // Not a place phrase: no preposition of place, or no name.
+        let c = claim_of(
+            "Officials in Delhi, however, said 12 people died.",
+            "12 people",
+        );
+        assert!(c.scope.iter().all(|p| p != "delhi"), "{:?}", c.scope);
+        let c = claim_of("In the capital, 12 people died.", "12 people");
+        assert!(c.scope.is_empty(), "{:?}", c.scope);
     }
 
     #[test]
