@@ -709,6 +709,9 @@ fn with_fronted_places(
 /// in India's Punjab state,").
 const FRONTED_BYTES: usize = 80;
 
+/// How many words an opening place phrase may have.
+const FRONTED_WORDS: usize = 8;
+
 /// "In Adelaide, …" → "adelaide"; "Across the border in India's Punjab
 /// state, …" → "india", "punjab": the proper nouns of an opening phrase
 /// that starts with a preposition of place (`place_prepositions` in
@@ -734,12 +737,19 @@ fn fronted_places(text: &str, start: usize) -> Vec<String> {
     if !opens {
         return Vec::new();
     }
+    // A phrase of place names where it is: no figure, no verb ("In an
+    // attempt to start a debate over freedom of speech in Denmark, …" is
+    // about why, not where).
+    let of_place = |p: &str| {
+        !p.contains(|c: char| c.is_ascii_digit())
+            && p.split_whitespace().count() <= FRONTED_WORDS
+            && p.split_whitespace().all(|w| {
+                let w = w.to_ascii_lowercase();
+                w != "to" && !(w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")))
+            })
+    };
     let phrase = match head.find([',', '.', ';', ':', '\n']) {
-        Some(k)
-            if head.as_bytes()[k] == b',' && !head[..k].contains(|c: char| c.is_ascii_digit()) =>
-        {
-            &head[..k]
-        }
+        Some(k) if head.as_bytes()[k] == b',' && of_place(&head[..k]) => &head[..k],
         // Without a comma, only the word right after "In" ("In Perth the
         // premier told a rally …").
         _ if first == "In" => head
@@ -1565,6 +1575,11 @@ mod tests {
         );
         assert!(c.scope.iter().all(|p| p != "delhi"), "{:?}", c.scope);
         let c = claim_of("In the capital, 12 people died.", "12 people");
+        assert!(c.scope.is_empty(), "{:?}", c.scope);
+        let c = claim_of(
+            "In an attempt to start a debate over freedom of speech in Denmark, the paper printed 12 drawings.",
+            "12 drawings",
+        );
         assert!(c.scope.is_empty(), "{:?}", c.scope);
     }
 
