@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use crate::quantity::{Kind, MarkerRole, Quantity};
+use crate::sentence_words::{IRREALIS, PERIOD_NOUN, SentenceWords, Word};
 use crate::span::Span;
 
 /// A quantity's claim context.
@@ -357,6 +358,11 @@ pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Ve
     let mut key_cache: Option<(Span, std::sync::Arc<str>)> = None;
     // The source of the current sentence, found once per sentence.
     let mut sentence_cache: Option<(Span, Option<Span>)> = None;
+    // The words of the current sentence, looked up once.
+    let mut sentence_words = SentenceWords::default();
+    // The places fronted at the start of the current sentence and paragraph.
+    let mut fronted = FrontedPlaces::default();
+    let mut fronted_paragraph = FrontedPlaces::default();
     for (i, q) in quantities.iter().enumerate() {
         let paragraph = paragraphs.start_of(q.span.start);
         let attribution = match sentence_cache {
@@ -429,6 +435,8 @@ pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Ve
         } else {
             Vec::new()
         };
+        let clause = clause_of(text, q);
+        let words = sentence_words.read(text, q.sentence);
         let label = label_before(text, q);
         let labelled = label.is_some();
         let (head, modifiers, lumped) = match label {
@@ -443,17 +451,16 @@ pub fn claims_with(text: &str, quantities: &[Quantity], sources: &[usize]) -> Ve
             role,
             frames: frames(text, quantities, i, &level_subject),
             scope: with_fronted_places(
-                text,
                 scope(text, q, attribution),
-                q.sentence.start,
-                paragraph,
+                fronted.of(text, q.sentence.start),
+                fronted_paragraph.of(text, paragraph),
             ),
             lumped,
             lumped_frames: lumped_frames(text, q),
             labelled,
             year: year_of(text, quantities, i),
-            irrealis: irrealis(text, q),
-            period: period(text, quantities, i),
+            irrealis: irrealis(text, q, clause, words),
+            period: period(text, quantities, i, clause, words),
         });
     }
     out
@@ -690,19 +697,34 @@ fn scope(text: &str, q: &Quantity, source: Option<Span>) -> Vec<String> {
 /// the premier told a rally …"; a paragraph opening "In Perth …") scopes the
 /// figures after it.
 fn with_fronted_places(
-    text: &str,
     mut scope: Vec<String>,
-    sentence: usize,
-    paragraph: usize,
+    sentence: &[String],
+    paragraph: &[String],
 ) -> Vec<String> {
-    for start in [sentence, paragraph] {
-        for place in fronted_places(text, start) {
-            if !scope.contains(&place) {
-                scope.push(place);
-            }
+    for place in sentence.iter().chain(paragraph) {
+        if !scope.contains(place) {
+            scope.push(place.clone());
         }
     }
     scope
+}
+
+/// The [`fronted_places`] of the last sentence or paragraph start asked
+/// for: the figures of one sentence share them.
+#[derive(Default)]
+struct FrontedPlaces {
+    start: Option<usize>,
+    places: Vec<String>,
+}
+
+impl FrontedPlaces {
+    fn of(&mut self, text: &str, start: usize) -> &[String] {
+        if self.start != Some(start) {
+            self.start = Some(start);
+            self.places = fronted_places(text, start);
+        }
+        &self.places
+    }
 }
 
 /// How long an opening place phrase may be, in bytes ("Across the border
@@ -1000,44 +1022,30 @@ fn clause_of(text: &str, q: &Quantity) -> Span {
 /// word before it in its clause ("plans to cut", "is
 /// expected to reach", "could affect"), or an infinitive "to" before the
 /// verb that governs it ("GM to cut 10,000 jobs").
-fn irrealis(text: &str, q: &Quantity) -> bool {
-    let lex = &*crate::lexicon::FRAMES;
-    let clause = clause_of(text, q);
-    let before = text.get(clause.start..q.span.start).unwrap_or("");
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let near = &words[words.len().saturating_sub(4)..];
-    let lower = |w: &str| crate::extract::words::Lower::new(w);
+fn irrealis(text: &str, q: &Quantity, clause: Span, words: &[Word]) -> bool {
+    let before = crate::sentence_words::within(words, Span::new(clause.start, q.span.start));
     // Anywhere before it in its clause: "Analysts predicted that … 660,000
     // jobs eliminated".
-    if words
-        .iter()
-        .any(|w| lower(w).is_some_and(|l| lex.irrealis.contains(l.as_str())))
-    {
+    if before.iter().any(|w| w.flags & IRREALIS != 0) {
         return true;
     }
+    let lower = |w: &Word| crate::extract::words::Lower::in_text(text, w.start, w.end);
     // "to" right before the verb that governs the figure.
-    matches!(near, [.., to, verb] if to.eq_ignore_ascii_case("to")
+    matches!(before, [.., to, verb] if text[to.start..to.end].eq_ignore_ascii_case("to")
         && lower(verb).is_some_and(|l| crate::verbs::lemma(l.as_str()).is_some()))
         || {
             // After the figure: "11,000 jobs will be cut".
-            let after = text.get(q.span.end..clause.end).unwrap_or("");
-            after
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
+            crate::sentence_words::within(words, Span::new(q.span.end, clause.end))
+                .iter()
                 .take(2)
-                .any(|w| lower(w).is_some_and(|l| lex.irrealis.contains(l.as_str())))
+                .any(|w| w.flags & IRREALIS != 0)
         }
 }
 
 /// The periods a figure's clause names: its dates and durations after it
 /// ("296 in 2023", "last month") and phrases of a period word after a period modifier ("in
 /// its current financial year", "this year"), lower case.
-fn period(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
-    let q = &qs[i];
-    let clause = clause_of(text, q);
+fn period(text: &str, qs: &[Quantity], i: usize, clause: Span, words: &[Word]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // Dates before the figure are often when it was said ("said on
     // Wednesday that there are 3,000"): only those after it are its period.
@@ -1050,29 +1058,21 @@ fn period(text: &str, qs: &[Quantity], i: usize) -> Vec<String> {
         }
     }
     let lex = &*crate::lexicon::FRAMES;
-    let words: Vec<&str> = text
-        .get(clause.start..clause.end)
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = crate::sentence_words::within(words, clause);
     for (k, w) in words.iter().enumerate() {
-        let Some(l) = crate::extract::words::Lower::new(w) else {
-            continue;
-        };
-        if !lex.period_nouns.contains(l.as_str()) || k == 0 {
+        if w.flags & PERIOD_NOUN == 0 || k == 0 {
             continue;
         }
         let mods: Vec<String> = words[..k]
             .iter()
             .rev()
             .take(3)
-            .map(|m| m.to_lowercase())
+            .map(|m| text[m.start..m.end].to_lowercase())
             .take_while(|m| lex.period_modifiers.contains(m.as_str()))
             .collect();
         if !mods.is_empty() {
             let mut phrase: Vec<String> = mods.into_iter().rev().collect();
-            phrase.push(l.as_str().to_string());
+            phrase.push(text[w.start..w.end].to_ascii_lowercase());
             let phrase = phrase.join(" ");
             if !out.iter().any(|o| o.contains(&phrase)) {
                 out.push(phrase);

@@ -20,6 +20,7 @@ pub mod places;
 pub mod quantity;
 pub mod report;
 pub mod rulebook;
+pub mod sentence_words;
 pub mod source;
 pub mod span;
 pub mod suppress;
