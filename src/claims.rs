@@ -511,6 +511,9 @@ fn frames(
         if lex.ignore.contains(lemma) || lex.class_of.contains_key(lemma) {
             return lex.class_of.get(lemma).map(|c| Cow::Borrowed(c.as_str()));
         }
+        if let Some(class) = lex.class_of_verb.get(lemma) {
+            return Some(Cow::Borrowed(class.as_str()));
+        }
         Some(Cow::Borrowed(lemma))
     };
     let mut out: Vec<Cow<'static, str>> = Vec::new();
@@ -571,7 +574,8 @@ fn frames(
     }
     // Words right after it, up to the end of its clause ("homes lost to the fire").
     let mut after_auxiliary = false;
-    for w in frame_words(text.get(q.span.end.min(hi)..hi).unwrap_or("")) {
+    let after = text.get(q.span.end.min(hi)..hi).unwrap_or("");
+    for w in frame_words(after) {
         if w == ","
             || ["and", "but", "which", "who", "while", "whereas"]
                 .iter()
@@ -584,7 +588,14 @@ fn frames(
         // be cut"); other words there are nouns of the clause.
         let lower = crate::extract::words::Lower::new(w);
         let l = lower.as_ref().map_or("", |l| l.as_str());
-        let verbal = after_auxiliary || l.ends_with("ed") || l.ends_with("ing");
+        // "the 2.54 million garments it supplies": after a subject pronoun,
+        // a word is the verb of a relative clause whose object is the figure.
+        let at = w.as_ptr() as usize - after.as_ptr() as usize;
+        let after_pronoun = after[..at]
+            .split(|c: char| !c.is_alphabetic())
+            .rfind(|p| !p.is_empty())
+            .is_some_and(|p| is_pronoun(&p.to_ascii_lowercase()));
+        let verbal = after_auxiliary || after_pronoun || l.ends_with("ed") || l.ends_with("ing");
         after_auxiliary = lex.auxiliaries.contains(l) || (after_auxiliary && l == "been");
         if let Some(f) = frame_of(w, verbal)
             && !out.contains(&f)
@@ -1166,6 +1177,10 @@ fn subject(
             if let Some(object) = estimated_object(text, q) {
                 return (Some(object), Vec::new(), Vec::new());
             }
+            // "in front of a crowd of 81,452": the group the figure sizes.
+            if let Some(group) = sized_group(text, q) {
+                return (Some(group), Vec::new(), Vec::new());
+            }
             // "Road deaths … rose to 296": the clause's subject before its verb.
             let words = level_subject;
             if words.is_empty() {
@@ -1224,6 +1239,34 @@ fn label_before(text: &str, q: &Quantity) -> Option<Cow<'static, str>> {
 
 /// "estimated the crowd at 12,000", "put the toll at 45": the object of an
 /// estimate, for a bare figure after "at".
+/// The group a bare figure is the size of: "a crowd of 81,452", "its
+/// workforce of 20,000" — a determiner, a noun whose WordNet class is a
+/// group or kind of people (`[[class]]` in `rules/nouns.toml`), then "of".
+/// Other nouns there name a measure or a role ("a total of", "a height
+/// of", "a majority of"), not what is counted.
+fn sized_group(text: &str, q: &Quantity) -> Option<Cow<'static, str>> {
+    use crate::nouns::NounClass;
+    let mut words = q.lead(text).split_whitespace().rev();
+    if !words.next()?.eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let noun = words.next()?;
+    let determiner = crate::extract::words::Lower::new(words.next()?)?;
+    if !crate::lexicon::FRAMES
+        .determiners
+        .contains(determiner.as_str())
+        || !noun.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let class = crate::nouns::class(noun)?;
+    matches!(
+        class,
+        NounClass::Group | NounClass::Person | NounClass::Military
+    )
+    .then(|| Cow::Owned(crate::extract::noun::lemmatize(noun)))
+}
+
 fn estimated_object(text: &str, q: &Quantity) -> Option<Cow<'static, str>> {
     let lead = q.lead(text).trim_end();
     if !(lead.ends_with(" at") || lead.ends_with(" At")) {
@@ -1499,6 +1542,31 @@ mod tests {
             .position(|q| q.span.text(text) == figure)
             .unwrap_or_else(|| panic!("no {figure:?} in {text:?}"));
         claims(text, &qs).swap_remove(i)
+    }
+
+    #[test]
+    fn a_bare_figure_sizing_a_group_counts_the_group() {
+        let head = |text: &str, figure: &str| claim_of(text, figure).head;
+        assert_eq!(
+            head("England won in front of a crowd of 81,452.", "81,452").as_deref(),
+            Some("crowd")
+        );
+        assert_eq!(
+            head("MI5 tracks 1,600 suspects with a staff of 2,800.", "2,800").as_deref(),
+            Some("staff")
+        );
+        // A measure or a role is not what is counted.
+        assert_eq!(head("The tower reached a height of 828.", "828"), None);
+        assert_eq!(head("It won a majority of 12.", "12"), None);
+    }
+
+    #[test]
+    fn a_verb_after_a_subject_pronoun_is_the_verb_of_its_figure() {
+        let c = claim_of(
+            "The 2.54 million garments it supplies would each need a device.",
+            "2.54 million garments",
+        );
+        assert!(c.frames.iter().any(|f| f == "supply"), "{:?}", c.frames);
     }
 
     #[test]

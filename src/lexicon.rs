@@ -522,6 +522,12 @@ struct FrameFile {
 /// Frame words: word → class name; words that say nothing of a claim.
 pub struct Frames {
     pub class_of: FxHashMap<String, String>,
+    /// The class of a verb whose past form ("-ed") a class lists
+    /// ("scrapped" is listed: "scrap", "scraps" and "scrapping" are read as
+    /// the same verb). Read only for words used as verbs: a listed form's
+    /// lemma may also be a noun ("ground"). Other listed forms keep their
+    /// sense to themselves ("runs" is listed for a length, "ran" is no length).
+    pub class_of_verb: FxHashMap<&'static str, String>,
     pub ignore: rustc_hash::FxHashSet<String>,
     /// Words after which a verb form is a noun ("the water", "its cut").
     pub determiners: rustc_hash::FxHashSet<String>,
@@ -556,8 +562,18 @@ pub static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             class_of.insert(w, class.clone());
         }
     }
+    let mut class_of_verb = FxHashMap::default();
+    for (w, class) in &class_of {
+        if w.ends_with("ed")
+            && let Some(lemma) = crate::verbs::lemma(w)
+            && !class_of.contains_key(lemma)
+        {
+            class_of_verb.entry(lemma).or_insert_with(|| class.clone());
+        }
+    }
     Frames {
         class_of,
+        class_of_verb,
         ignore: file.ignore.into_iter().collect(),
         determiners: file.determiners.into_iter().collect(),
         auxiliaries: file.auxiliaries.into_iter().collect(),

@@ -174,7 +174,17 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
             let Some((punit, piv)) = comparable(p, &claims[j]) else {
                 continue;
             };
-            if punit != unit {
+            // Counts compare by head, money and measures by unit. Of heads
+            // related by meaning, only an audience and the people in it ("a
+            // crowd of 81,452" … "the 81,542 spectators") are one quantity
+            // here: two kinds of people ("51 Lebanese" … "83 people") may be
+            // a part and its whole, and are paired by `undistinguished` only
+            // through the same head.
+            let audience = &crate::lexicon::FRAMES.audience_nouns;
+            let one_audience = matches!(p.kind, Kind::Count | Kind::Number)
+                && matches!(q.kind, Kind::Count | Kind::Number)
+                && (audience.contains(punit.as_ref()) || audience.contains(unit.as_ref()));
+            if punit != unit && !one_audience {
                 continue;
             }
             // A lumped figure ("confirmed and suspected cases") and a single

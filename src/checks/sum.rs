@@ -18,10 +18,10 @@ pub const PLACEHOLDERS: &[&str] = &["total", "sum", "parts"];
 fn same_kind(first: &Quantity, q: &Quantity) -> bool {
     match first.kind {
         Kind::Number => matches!(q.kind, Kind::Number | Kind::Count) && q.per == first.per,
-        Kind::Count => {
-            (q.kind == Kind::Count && q.unit == first.unit && q.per == first.per)
-                || (q.kind == Kind::Number && q.per == first.per)
-        }
+        // Counts of different nouns may be parts of one whole ("610 domestic
+        // flights, 590 European services and 85 intercontinental departures"):
+        // their total must then be a count said in the same frame.
+        Kind::Count => matches!(q.kind, Kind::Count | Kind::Number) && q.per == first.per,
         Kind::Money | Kind::Measure => {
             q.kind == first.kind && q.unit == first.unit && q.per == first.per
         }
@@ -218,15 +218,23 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
     let first = &qs[parts[0]];
     let last_i = *parts.last()?;
     let last = &qs[last_i];
-    let compatible = |t: &Quantity| {
+    // Parts counting different nouns: a whole counting yet another noun may
+    // total them ("The 1,240 cancellations"), but only where its frame
+    // says so (the next-sentence whole below); elsewhere the whole must count
+    // the first part's noun.
+    let mixed = parts
+        .iter()
+        .any(|&p| qs[p].kind == Kind::Count && qs[p].unit != first.unit);
+    let compatible_as = |t: &Quantity, any_noun: bool| {
         matches!(
             t.kind,
             Kind::Count | Kind::Money | Kind::Measure | Kind::Number
-        ) && (t.kind == first.kind && t.unit == first.unit
+        ) && (t.kind == first.kind && (t.unit == first.unit || any_noun)
             || t.kind == Kind::Number
             || first.kind == Kind::Number && t.kind == Kind::Count)
             && t.per == first.per
     };
+    let compatible = |t: &Quantity| compatible_as(t, false) && !(mixed && t.kind == Kind::Number);
     // After the list, in the same sentence: "bringing the total to 4,650", "4,650 in all".
     let next = qs[last_i + 1..]
         .iter()
@@ -250,7 +258,7 @@ fn find_total(article: &Article<'_>, parts: &[usize]) -> Option<(usize, Whole)> 
         && let Some(t) = qs.get(n)
         && t.sentence != last.sentence
         && t.sentence.start >= last.sentence.end
-        && compatible(t)
+        && compatible_as(t, mixed)
         && t.kind != Kind::Number
         && words_between(text, t.sentence.start, t.span.start)
             .iter()
