@@ -590,8 +590,11 @@ fn frames(
         let l = lower.as_ref().map_or("", |l| l.as_str());
         // "the 2.54 million garments it supplies": after a subject pronoun,
         // a word is the verb of a relative clause whose object is the figure.
-        let at = w.as_ptr() as usize - after.as_ptr() as usize;
-        let after_pronoun = after[..at]
+        // (`w` is a slice of `after`: its offset there is where it starts.)
+        let at = (w.as_ptr() as usize).saturating_sub(after.as_ptr() as usize);
+        let after_pronoun = after
+            .get(..at)
+            .unwrap_or("")
             .split(|c: char| !c.is_alphabetic())
             .rfind(|p| !p.is_empty())
             .is_some_and(|p| is_pronoun(&p.to_ascii_lowercase()));
