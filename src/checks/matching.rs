@@ -180,10 +180,9 @@ fn find_clashes(article: &Article<'_>) -> Vec<Clash> {
             // here: two kinds of people ("51 Lebanese" … "83 people") may be
             // a part and its whole, and are paired by `undistinguished` only
             // through the same head.
-            let audience = &crate::lexicon::FRAMES.audience_nouns;
             let one_audience = matches!(p.kind, Kind::Count | Kind::Number)
                 && matches!(q.kind, Kind::Count | Kind::Number)
-                && (audience.contains(punit.as_ref()) || audience.contains(unit.as_ref()));
+                && audience_and_people(&punit, &unit);
             if punit != unit && !one_audience {
                 continue;
             }
@@ -356,11 +355,15 @@ fn distinct_values<'a>(article: &'a Article<'_>) -> FxHashMap<&'a str, usize> {
 /// an audience ("a crowd of 81,452") and the other counts people ("the
 /// 81,542 spectators").
 fn related_heads(a: &str, b: &str) -> bool {
+    crate::claims::same_noun(a, b) || audience_and_people(a, b)
+}
+
+/// Whether one head is an audience ("crowd") and the other counts people
+/// ("spectators").
+fn audience_and_people(a: &str, b: &str) -> bool {
     let audience = &crate::lexicon::FRAMES.audience_nouns;
     let person = |w: &str| crate::nouns::class(w) == Some(crate::nouns::NounClass::Person);
-    crate::claims::same_noun(a, b)
-        || (audience.contains(a) && person(b))
-        || (audience.contains(b) && person(a))
+    (audience.contains(a) && person(b)) || (audience.contains(b) && person(a))
 }
 
 /// [`same_subject`], with an audience counting its people.
